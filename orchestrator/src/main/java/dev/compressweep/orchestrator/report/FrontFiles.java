@@ -1,0 +1,90 @@
+package dev.compressweep.orchestrator.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.compressweep.orchestrator.run.TrialRecord;
+import dev.compressweep.orchestrator.sweep.Metrics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes a sweep's results next to its artifacts: {@code front.csv}, {@code front.json} (teacher,
+ * front, best) and {@code trials.csv} (every trial, failed ones with their reason).
+ */
+public final class FrontFiles {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private FrontFiles() {}
+
+    /** Writes the files into {@code dir} and returns their paths. */
+    public static List<Path> write(SweepSummary summary, Path dir) {
+        try {
+            Files.createDirectories(dir);
+            Path frontCsv = dir.resolve("front.csv");
+            Path frontJson = dir.resolve("front.json");
+            Path trialsCsv = dir.resolve("trials.csv");
+            writeCsv(summary.front(), frontCsv);
+            writeCsv(summary.trials(), trialsCsv);
+            JSON.writeValue(frontJson.toFile(), json(summary));
+            return List.of(frontCsv, frontJson, trialsCsv);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the sweep's results to " + dir, e);
+        }
+    }
+
+    private static ObjectNode json(SweepSummary summary) {
+        ObjectNode root = JSON.createObjectNode();
+        root.set("teacher", trial(summary.teacher()));
+        ArrayNode front = root.putArray("front");
+        summary.front().forEach(t -> front.add(trial(t)));
+        root.put("feasible_trials", summary.feasibleCount());
+        root.put("best", summary.best().map(TrialRecord::trialId).orElse(null));
+        return root;
+    }
+
+    private static ObjectNode trial(TrialRecord t) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("trial_id", t.trialId());
+        node.put("index", t.index());
+        node.put("chain", t.chainText());
+        node.put("state", t.state().name().toLowerCase());
+        node.set("params", JSON.valueToTree(t.params()));
+        node.set("metrics", JSON.valueToTree(t.metrics()));
+        node.put("artifact", t.artifactPath());
+        return node;
+    }
+
+    private static void writeCsv(List<TrialRecord> trials, Path file) throws IOException {
+        List<String> paramNames = trials.stream().flatMap(t -> t.params().keySet().stream()).distinct().sorted().toList();
+        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true)
+                .addColumn("trial_id").addColumn("index").addColumn("chain").addColumn("state");
+        Metrics.KNOWN.forEach(schema::addColumn);
+        paramNames.forEach(schema::addColumn);
+        schema.addColumn("artifact").addColumn("error");
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (TrialRecord t : trials) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("trial_id", t.trialId());
+            row.put("index", t.index());
+            row.put("chain", t.chainText());
+            row.put("state", t.state().name().toLowerCase());
+            Metrics.KNOWN.forEach(m -> row.put(m, t.metrics().get(m)));
+            paramNames.forEach(p -> row.put(p, t.params().get(p)));
+            row.put("artifact", t.artifactPath());
+            row.put("error", t.error());
+            rows.add(row);
+        }
+        new CsvMapper().writer(schema.build()).writeValues(file.toFile()).writeAll(rows).close();
+    }
+}

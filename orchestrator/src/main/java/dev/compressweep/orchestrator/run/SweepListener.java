@@ -1,0 +1,8 @@
+package dev.compressweep.orchestrator.run;
+
+/** Hears about a sweep's progress (a progress bar, a log). Called on the sweep loop's thread. */
+public interface SweepListener {
+
+    /** A trial (or the teacher) changed: started, reported progress, finished or failed. */
+    void onUpdate(TrialRecord record, SweepState state);
+}

@@ -1,0 +1,135 @@
+package dev.compressweep.orchestrator.run;
+
+import dev.compressweep.orchestrator.events.EventFeed;
+import dev.compressweep.orchestrator.sweep.SweepSpec;
+import dev.compressweep.search.sampler.Sampler;
+import dev.compressweep.search.sampler.TrialState;
+import dev.compressweep.search.space.Assignment;
+import dev.compressweep.workers.trial.TrialSpec;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Drives one sweep: rebuilds its state from the event log, runs the teacher job unless the log already
+ * has it, then keeps {@code parallelism} trials in flight, asking the sampler for the next one whenever
+ * one ends, until the budget is spent. Trials the log shows as started but never ended are run again.
+ *
+ * <p>Single-threaded: it owns the feed and the state; the executor runs the trials.
+ */
+public final class SweepLoop {
+
+    private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration REPORT_GRACE = Duration.ofSeconds(20);
+
+    private final SweepSpec sweep;
+    private final TrialFactory factory;
+    private final TrialExecutor executor;
+    private final EventFeed feed;
+    private final Sampler sampler;
+    private final SweepListener listener;
+    private final Map<String, InFlight> inFlight = new LinkedHashMap<>();
+
+    public SweepLoop(SweepSpec sweep, TrialFactory factory, TrialExecutor executor, EventFeed feed,
+            Sampler sampler, SweepListener listener) {
+        this.sweep = sweep;
+        this.factory = factory;
+        this.executor = executor;
+        this.feed = feed;
+        this.sampler = sampler;
+        this.listener = listener;
+    }
+
+    /** Runs the sweep to its end and returns its final state. */
+    public SweepState run() {
+        SweepState state = new SweepState(sweep.id());
+        feed.replay().forEach(state::apply);
+        runTeacher(state);
+        Deque<TrialSpec> unfinished = new ArrayDeque<>();
+        state.trials().stream().filter(t -> t.state() == TrialState.RUNNING)
+                .forEach(t -> unfinished.add(factory.trial(t.index(), new Assignment(t.params()))));
+        boolean exhausted = false;
+        while (true) {
+            while (inFlight.size() < sweep.search().parallelism() && !exhausted) {
+                Optional<TrialSpec> next = unfinished.isEmpty() ? propose(state) : Optional.of(unfinished.poll());
+                next.ifPresent(spec -> start(spec, state));
+                exhausted = next.isEmpty();
+            }
+            if (inFlight.isEmpty()) {
+                return state;
+            }
+            pump(state);
+        }
+    }
+
+    private void runTeacher(SweepState state) {
+        if (state.teacher().map(t -> t.state() == TrialState.COMPLETE).orElse(false)) {
+            return;
+        }
+        TrialSpec teacher = factory.teacher();
+        inFlight.put(teacher.trialId(), new InFlight(teacher, executor.submit(teacher)));
+        while (!inFlight.isEmpty()) {
+            pump(state);
+        }
+        TrialRecord record = state.teacher().orElseThrow(() ->
+                new SweepFailedException("the teacher job ended without reporting a result"));
+        if (record.state() != TrialState.COMPLETE) {
+            throw new SweepFailedException("the teacher job failed: " + record.error());
+        }
+    }
+
+    private Optional<TrialSpec> propose(SweepState state) {
+        if (state.trials().size() >= sweep.search().budget()) {
+            return Optional.empty();
+        }
+        List<Assignment> proposals = sampler.ask(sweep.space(), state.history(), 1);
+        return proposals.stream().findFirst().map(a -> factory.trial(state.nextIndex(), a));
+    }
+
+    private void start(TrialSpec spec, SweepState state) {
+        state.submitted(spec);
+        inFlight.put(spec.trialId(), new InFlight(spec, executor.submit(spec)));
+    }
+
+    private void pump(SweepState state) {
+        feed.poll(POLL).forEach(event -> state.apply(event).ifPresent(record -> {
+            if (record.state() != TrialState.RUNNING) {
+                inFlight.remove(record.trialId());
+            }
+            listener.onUpdate(record, state);
+        }));
+        long now = System.nanoTime();
+        inFlight.values().removeIf(trial -> {
+            if (!trial.future.isDone()) {
+                return false;
+            }
+            trial.endedAt = trial.endedAt == 0 ? now : trial.endedAt;
+            if (now - trial.endedAt < REPORT_GRACE.toNanos()) {
+                return false;
+            }
+            String why = "the trial's task ended without a result in the event log"
+                    + trial.future.handle((ok, error) -> error == null ? "" : ": " + error.getMessage()).join();
+            if (trial.spec.index() >= 0) {
+                state.failLocally(trial.spec.trialId(), why);
+                state.trial(trial.spec.trialId()).ifPresent(record -> listener.onUpdate(record, state));
+            }
+            return true;
+        });
+    }
+
+    private static final class InFlight {
+        private final TrialSpec spec;
+        private final CompletableFuture<Void> future;
+        private long endedAt;
+
+        InFlight(TrialSpec spec, CompletableFuture<Void> future) {
+            this.spec = spec;
+            this.future = future;
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.compressweep.orchestrator.run;
+
+import dev.compressweep.search.sampler.History;
+import dev.compressweep.search.sampler.Observation;
+import dev.compressweep.search.sampler.TrialState;
+import dev.compressweep.search.space.Assignment;
+import dev.compressweep.workers.event.TrialEvent;
+import dev.compressweep.workers.event.TrialRole;
+import dev.compressweep.workers.trial.TrialSpec;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The sweep's state rebuilt from its event log: the teacher and every trial, by id. Replaying the
+ * same events gives the same state. Not thread-safe: the sweep loop owns it.
+ */
+public final class SweepState {
+
+    private final String sweepId;
+    private final Map<String, TrialRecord> trials = new LinkedHashMap<>();
+    private TrialRecord teacher;
+
+    public SweepState(String sweepId) {
+        this.sweepId = sweepId;
+    }
+
+    /** Folds one event in; events of other sweeps are ignored. Returns the updated record, if any. */
+    public Optional<TrialRecord> apply(TrialEvent event) {
+        if (!event.sweepId().equals(sweepId)) {
+            return Optional.empty();
+        }
+        if (event.role() == TrialRole.TEACHER) {
+            teacher = TrialRecord.fold(teacher, event);
+            return Optional.of(teacher);
+        }
+        TrialRecord updated = TrialRecord.fold(trials.get(event.trialId()), event);
+        trials.put(event.trialId(), updated);
+        return Optional.of(updated);
+    }
+
+    /** Records a trial handed to the executor, so the sampler counts it as running from now on. */
+    public void submitted(TrialSpec spec) {
+        trials.putIfAbsent(spec.trialId(), new TrialRecord(spec.trialId(), spec.index(), spec.chain(),
+                spec.params(), TrialState.RUNNING, Map.of(), Map.of(), null, null));
+    }
+
+    /** Records a failure the event log never saw (the trial's process could not even report it). */
+    public void failLocally(String trialId, String why) {
+        TrialRecord known = trials.get(trialId);
+        trials.put(trialId, new TrialRecord(trialId, known.index(), known.chain(), known.params(),
+                TrialState.FAILED, Map.of(), known.tags(), null, why));
+    }
+
+    public Optional<TrialRecord> teacher() {
+        return Optional.ofNullable(teacher);
+    }
+
+    public Optional<TrialRecord> trial(String trialId) {
+        return Optional.ofNullable(trials.get(trialId));
+    }
+
+    /** All compression trials, by index. */
+    public List<TrialRecord> trials() {
+        return trials.values().stream().sorted(Comparator.comparingInt(TrialRecord::index)).toList();
+    }
+
+    public long count(TrialState state) {
+        return trials.values().stream().filter(t -> t.state() == state).count();
+    }
+
+    /** The history the sampler learns from, in index order. */
+    public History history() {
+        return new History(trials().stream().map(t -> new Observation(t.index(), new Assignment(t.params()),
+                t.state(), t.state() == TrialState.COMPLETE ? t.metrics() : Map.of())).toList());
+    }
+
+    /** The next unused trial index. */
+    public int nextIndex() {
+        return trials.values().stream().mapToInt(TrialRecord::index).max().orElse(-1) + 1;
+    }
+}

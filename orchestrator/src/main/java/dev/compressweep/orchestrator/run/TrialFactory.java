@@ -1,0 +1,73 @@
+package dev.compressweep.orchestrator.run;
+
+import dev.compressweep.orchestrator.sweep.SweepSpec;
+import dev.compressweep.search.space.Assignment;
+import dev.compressweep.workers.event.TrialRole;
+import dev.compressweep.workers.trial.TrialSpec;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Turns proposals into runnable {@link TrialSpec}s: ids derived from the sweep id and index, seeds
+ * derived from the sweep seed and index, so a replayed or retried trial is the same trial.
+ */
+public final class TrialFactory {
+
+    /** The index of the teacher job, which precedes every compression trial. */
+    public static final int TEACHER_INDEX = -1;
+
+    private final SweepSpec sweep;
+    private final String sweepId;
+    private final Path workDir;
+    private final String kafkaBootstrap;
+    private final String topic;
+
+    public TrialFactory(SweepSpec sweep, Path workDir, String kafkaBootstrap, String topic) {
+        this.sweep = sweep;
+        this.sweepId = sweep.id();
+        this.workDir = workDir;
+        this.kafkaBootstrap = kafkaBootstrap;
+        this.topic = topic;
+    }
+
+    /** The job that trains (or loads) and measures the sweep's teacher. */
+    public TrialSpec teacher() {
+        return spec(teacherId(sweepId), TEACHER_INDEX, TrialRole.TEACHER, List.of(), Map.of(), teacherThreads());
+    }
+
+    /** The teacher runs alone, before any trial: it may use the threads of all trial slots. */
+    private int teacherThreads() {
+        int slots = sweep.search().threadsPerTrial() * sweep.search().parallelism();
+        return Math.max(1, Math.min(slots, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** Compression trial number {@code index} with the sampler's {@code assignment}. */
+    public TrialSpec trial(int index, Assignment assignment) {
+        List<String> chain = List.of(assignment.getString(SweepSpec.CHAIN).split(SweepSpec.CHAIN_SEPARATOR));
+        return spec(trialId(sweepId, index), index, TrialRole.COMPRESSION, chain, assignment.values(),
+                sweep.search().threadsPerTrial());
+    }
+
+    private TrialSpec spec(
+            String id, int index, TrialRole role, List<String> chain, Map<String, Object> params, int threads) {
+        return new TrialSpec(sweepId, id, index, role, seed(sweep.seed(), index), chain, params, sweep.dataset(),
+                sweep.teacher(), workDir.toString(), threads, kafkaBootstrap, topic);
+    }
+
+    /** The id of trial {@code index} of sweep {@code sweepId}. */
+    public static String trialId(String sweepId, int index) {
+        return String.format("%s-t%03d", sweepId, index);
+    }
+
+    /** The id of the teacher job of sweep {@code sweepId}. */
+    public static String teacherId(String sweepId) {
+        return sweepId + "-teacher";
+    }
+
+    /** The seed of trial {@code index}: a pure function of the sweep seed and the index. */
+    static long seed(long sweepSeed, int index) {
+        return new SplittableRandom(sweepSeed + 0x9E3779B97F4A7C15L * (index + 2L)).nextLong();
+    }
+}

@@ -1,0 +1,60 @@
+package dev.compressweep.orchestrator.run;
+
+import dev.compressweep.search.sampler.TrialState;
+import dev.compressweep.workers.event.TrialEvent;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the sweep knows of one trial, folded from its events.
+ *
+ * @param trialId the trial's id
+ * @param index its index (-1 for the teacher)
+ * @param chain its method chain
+ * @param params its settings
+ * @param state running, complete or failed
+ * @param metrics the measured metrics of a complete trial
+ * @param tags provenance reported by the worker
+ * @param artifactPath the model artifact of a complete trial
+ * @param error why a failed trial failed
+ */
+public record TrialRecord(
+        String trialId,
+        int index,
+        List<String> chain,
+        Map<String, Object> params,
+        TrialState state,
+        Map<String, Double> metrics,
+        Map<String, String> tags,
+        String artifactPath,
+        String error) {
+
+    public TrialRecord {
+        chain = List.copyOf(chain);
+        params = Map.copyOf(params);
+        metrics = Map.copyOf(metrics);
+        tags = Map.copyOf(tags);
+    }
+
+    /** The record after {@code event}; only a terminal event changes the state and metrics. */
+    static TrialRecord fold(TrialRecord previous, TrialEvent event) {
+        TrialState state = switch (event.type()) {
+            case FINISHED -> TrialState.COMPLETE;
+            case FAILED -> TrialState.FAILED;
+            case STARTED, PROGRESS -> previous == null ? TrialState.RUNNING : previous.state();
+        };
+        boolean terminal = event.type().isTerminal();
+        return new TrialRecord(event.trialId(), event.trialIndex(), event.chain(),
+                event.params().isEmpty() && previous != null ? previous.params() : event.params(),
+                state,
+                terminal ? event.metrics() : Map.of(),
+                event.tags().isEmpty() && previous != null ? previous.tags() : event.tags(),
+                event.artifactPath(),
+                event.error());
+    }
+
+    /** The chain as written in the sweep file's {@code chain} parameter. */
+    public String chainText() {
+        return String.join(">", chain);
+    }
+}

@@ -1,0 +1,51 @@
+package dev.compressweep.orchestrator.services;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+
+/** TCP ports on the loopback interface, where every local service listens. */
+public final class LocalPorts {
+
+    /** The address local services bind to. */
+    public static final String HOST = "127.0.0.1";
+
+    private LocalPorts() {}
+
+    /** Whether nothing listens on {@code port} of {@value #HOST} (so a service may bind it). */
+    public static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getByName(HOST))) {
+            return socket.getLocalPort() == port;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** A port that was free a moment ago, chosen by the operating system. */
+    public static int free() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot find a free port on " + HOST, e);
+        }
+    }
+
+    /** {@code preferred} when it is free, otherwise a free port chosen by the operating system. */
+    public static int preferred(int preferred) {
+        return isFree(preferred) ? preferred : free();
+    }
+
+    /** Whether {@code host:port} accepts a TCP connection within {@code timeout}. */
+    public static boolean accepts(String host, int port, Duration timeout) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package dev.compressweep.orchestrator.services;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An MLflow tracking server run from the project's virtual environment, listening on
+ * {@value LocalPorts#HOST}, with its runs in {@code <dir>/mlflow.db} (SQLite) and the artifacts it
+ * serves over HTTP in {@code <dir>/artifacts} (run artifact URIs are {@code mlflow-artifacts:/...}).
+ *
+ * <p>The handle owns the server and its gunicorn workers: {@link #close(Duration)} stops them all
+ * (unless nobody calls it, as for a detached server left running for the UI). Thread-safe.
+ */
+public final class MlflowServer implements AutoCloseable {
+
+    /** How long a server may take to answer {@code GET /health}. */
+    public static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    /** How long {@link #close()} waits for a clean shutdown before killing. */
+    public static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
+    private static final String NAME = "MLflow server";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final ServiceProcess process;
+    private final int port;
+
+    private MlflowServer(ServiceProcess process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /**
+     * Starts the server and waits until {@code GET /health} answers 200.
+     *
+     * @param mlflow the {@code mlflow} command of the virtual environment
+     * @param dir the server's folder (created if missing)
+     * @param port the HTTP port
+     * @param detached whether the server runs in a session of its own and outlives this JVM
+     * @throws ServiceException when it cannot be started or is not healthy within
+     *     {@link #START_TIMEOUT}; the message names the log file
+     */
+    public static MlflowServer start(Path mlflow, Path dir, int port, boolean detached) {
+        Path absolute = dir.toAbsolutePath();
+        try {
+            Files.createDirectories(absolute.resolve("artifacts"));
+        } catch (IOException e) {
+            throw new ServiceException("cannot create the MLflow server's folder " + dir + ": " + e.getMessage(), e);
+        }
+        List<String> command = List.of(mlflow.toAbsolutePath().toString(), "server",
+                "--host", LocalPorts.HOST, "--port", Integer.toString(port),
+                "--backend-store-uri", "sqlite:///" + absolute.resolve("mlflow.db"),
+                "--serve-artifacts", "--artifacts-destination", absolute.resolve("artifacts").toString(),
+                "--default-artifact-root", "mlflow-artifacts:/");
+        ServiceProcess process = ServiceProcess.launch(NAME, command, absolute,
+                Map.of("PYTHONUNBUFFERED", "1"), absolute.resolve("mlflow.log"), detached);
+        String uri = uri(port);
+        process.awaitReady("answering " + uri + "/health", () -> isHealthy(uri, Duration.ofSeconds(2)),
+                START_TIMEOUT);
+        return new MlflowServer(process, port);
+    }
+
+    /** Whether {@code GET <uri>/health} answers 200 within {@code timeout}. */
+    static boolean isHealthy(String uri, Duration timeout) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(uri + "/health")).timeout(timeout).GET().build();
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** The tracking URI, e.g. {@code http://127.0.0.1:5055}. */
+    public String uri() {
+        return uri(port);
+    }
+
+    /** The server process's id (the {@code mlflow} command, parent of gunicorn). */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** The file the server's output goes to. */
+    public Path logFile() {
+        return process.log();
+    }
+
+    ServiceProcess process() {
+        return process;
+    }
+
+    /** Stops the server and its workers: SIGTERM, then SIGKILL after {@code grace}. */
+    public void close(Duration grace) {
+        process.stop(grace);
+    }
+
+    @Override
+    public void close() {
+        close(STOP_GRACE);
+    }
+
+    private static String uri(int port) {
+        return "http://" + LocalPorts.HOST + ":" + port;
+    }
+
+    @Override
+    public String toString() {
+        return NAME + " at " + uri() + " (pid " + pid() + ")";
+    }
+}

@@ -1,0 +1,27 @@
+package dev.compressweep.orchestrator.sweep;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How many trials a sweep runs and how.
+ *
+ * @param strategy grid or random
+ * @param budget the number of compression trials (the teacher is extra)
+ * @param parallelism trials in flight at once
+ * @param gridPoints grid points per continuous range
+ * @param threadsPerTrial intra-op threads each trial may use (fixed and recorded)
+ * @param trialTimeout how long one trial may run before it is stopped and counted as failed
+ */
+public record SearchSettings(
+        Strategy strategy, int budget, int parallelism, int gridPoints, int threadsPerTrial, Duration trialTimeout) {
+    public SearchSettings {
+        Objects.requireNonNull(strategy, "strategy");
+        Objects.requireNonNull(trialTimeout, "trialTimeout");
+        if (budget < 1 || parallelism < 1 || gridPoints < 2 || threadsPerTrial < 1) {
+            throw new IllegalArgumentException("budget, parallelism and threads must be >= 1 and grid points >= 2,"
+                    + " but got budget=" + budget + ", parallelism=" + parallelism + ", gridPoints=" + gridPoints
+                    + ", threadsPerTrial=" + threadsPerTrial);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package dev.compressweep.orchestrator.sweep;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.compressweep.search.objective.Constraint;
+import dev.compressweep.search.objective.Direction;
+import dev.compressweep.search.objective.Objective;
+import dev.compressweep.search.sampler.GridSampler;
+import dev.compressweep.search.space.SearchSpace;
+import dev.compressweep.workers.trial.DatasetSpec;
+import dev.compressweep.workers.trial.TeacherSpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads the dataset, teacher, objectives, constraints and search settings sections of a sweep file. */
+final class SectionParsers {
+
+    /** Where Debian's package {@code dataset-fashion-mnist} installs the data. */
+    static final String FASHION_MNIST_PATH = "/usr/share/datasets/fashion-mnist";
+
+    private static final List<String> DATASETS = List.of("fashion-mnist");
+    private static final int MAX_GRID_BUDGET = 10_000;
+
+    private SectionParsers() {}
+
+    static DatasetSpec dataset(Fields f) {
+        f.rejectUnknown(List.of("name", "path", "train_subset", "test_subset"));
+        String name = f.text("name", DATASETS.get(0), true);
+        if (!DATASETS.contains(name)) {
+            f.problems().add(f.at("name"), "unknown dataset '" + name + "' (known: " + String.join(", ", DATASETS) + ")");
+        }
+        String path = f.text("path", FASHION_MNIST_PATH, false);
+        int train = (int) f.integer("train_subset", 0, 0, Integer.MAX_VALUE);
+        int test = (int) f.integer("test_subset", 0, 0, Integer.MAX_VALUE);
+        return new DatasetSpec(name, path, train, test);
+    }
+
+    static TeacherSpec teacher(Fields f) {
+        f.rejectUnknown(List.of("architecture", "width", "depth", "epochs", "learning_rate", "batch_size", "path"));
+        String architecture = f.text("architecture", "cnn", false);
+        if (!List.of("cnn", "mlp").contains(architecture)) {
+            f.problems().add(f.at("architecture"), "must be cnn or mlp, but got '" + architecture + "'");
+        }
+        return new TeacherSpec(
+                architecture,
+                (int) f.integer("width", 32, 1, 1024),
+                (int) f.integer("depth", 2, 1, 4),
+                (int) f.integer("epochs", 2, 0, 1000),
+                f.real("learning_rate", 1e-3, 1e-7, 1.0),
+                (int) f.integer("batch_size", 128, 1, 4096),
+                f.raw("path").map(JsonNode::asText).orElse(null));
+    }
+
+    static List<Objective> objectives(Fields top) {
+        Optional<JsonNode> node = top.raw("objectives");
+        List<Objective> objectives = new ArrayList<>();
+        if (node.isEmpty() || !node.get().isArray() || node.get().isEmpty()) {
+            top.problems().add("objectives", "must list at least one {metric, direction}");
+            return List.of(new Objective("accuracy", Direction.MAXIMIZE));
+        }
+        for (int i = 0; i < node.get().size(); i++) {
+            Fields item = new Fields(node.get().get(i), "objectives[" + i + "]", top.problems());
+            item.rejectUnknown(List.of("metric", "direction"));
+            String metric = metric(item, item.text("metric", "accuracy", true), item.at("metric"));
+            String direction = item.text("direction", "maximize", true);
+            try {
+                objectives.add(new Objective(metric, Direction.parse(direction)));
+            } catch (IllegalArgumentException e) {
+                top.problems().add(item.at("direction"), e.getMessage());
+            }
+        }
+        return objectives;
+    }
+
+    static List<Constraint> constraints(Fields top) {
+        Optional<JsonNode> node = top.raw("constraints");
+        List<Constraint> constraints = new ArrayList<>();
+        if (node.isEmpty()) {
+            return constraints;
+        }
+        if (!node.get().isArray()) {
+            top.problems().add("constraints", "must be a list such as [\"accuracy_drop <= 0.01\"]");
+            return constraints;
+        }
+        for (int i = 0; i < node.get().size(); i++) {
+            String path = "constraints[" + i + "]";
+            try {
+                Constraint constraint = Constraint.parse(node.get().get(i).asText());
+                metric(top, constraint.metric(), path);
+                constraints.add(constraint);
+            } catch (IllegalArgumentException e) {
+                top.problems().add(path, e.getMessage());
+            }
+        }
+        return constraints;
+    }
+
+    static SearchSettings settings(Fields f, SearchSpace space) {
+        f.rejectUnknown(List.of("strategy", "budget", "parallelism", "grid_points", "threads_per_trial",
+                "trial_timeout_minutes", "space"));
+        String name = f.text("strategy", "random", true);
+        Strategy strategy = Strategy.parse(name).orElse(Strategy.RANDOM);
+        if (Strategy.parse(name).isEmpty()) {
+            f.problems().add(f.at("strategy"), "must be grid or random, but got '" + name + "'");
+        }
+        int gridPoints = (int) f.integer("grid_points", 3, 2, 100);
+        int gridSize = space == null ? 1
+                : (int) Math.min(MAX_GRID_BUDGET, new GridSampler(gridPoints).size(space));
+        boolean budgetRequired = strategy != Strategy.GRID;
+        if (budgetRequired && f.raw("budget").isEmpty()) {
+            f.problems().add(f.at("budget"), "is required for strategy " + name);
+        }
+        int budget = (int) f.integer("budget", gridSize, 1, MAX_GRID_BUDGET);
+        return new SearchSettings(strategy, budget,
+                (int) f.integer("parallelism", 2, 1, 1024),
+                gridPoints,
+                (int) f.integer("threads_per_trial", 1, 1, 256),
+                Duration.ofMinutes(f.integer("trial_timeout_minutes", 30, 1, 24 * 60)));
+    }
+
+    private static String metric(Fields f, String metric, String path) {
+        if (!Metrics.KNOWN.contains(metric)) {
+            f.problems().add(path, "unknown metric '" + metric + "' (known: " + String.join(", ", Metrics.KNOWN) + ")");
+        }
+        return metric;
+    }
+}

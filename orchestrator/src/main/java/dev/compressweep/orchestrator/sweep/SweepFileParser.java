@@ -1,0 +1,74 @@
+package dev.compressweep.orchestrator.sweep;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.compressweep.search.objective.Constraint;
+import dev.compressweep.search.objective.Objective;
+import dev.compressweep.search.space.SearchSpace;
+import dev.compressweep.workers.trial.DatasetSpec;
+import dev.compressweep.workers.trial.TeacherSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and validates a sweep file (YAML). Every problem is reported at once, each with its path in the
+ * file ({@code search.space.distill.temperature: ...}), as one {@link SweepFileException}.
+ */
+public final class SweepFileParser {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,100}");
+
+    private SweepFileParser() {}
+
+    /** Parses the file at {@code file}. */
+    public static SweepSpec parse(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new SweepFileException(file.toString(), List.of("cannot be read (" + e.getMessage() + ")"));
+        }
+        return parse(text, file.toString());
+    }
+
+    /** Parses {@code text}; {@code origin} names it in messages. */
+    public static SweepSpec parse(String text, String origin) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(text);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr();
+            throw new SweepFileException(origin, List.of("is not valid YAML" + where + ": " + e.getOriginalMessage()));
+        }
+        if (root == null || !root.isObject()) {
+            throw new SweepFileException(origin, List.of("must be a YAML mapping with name, dataset, teacher,"
+                    + " objectives and search"));
+        }
+        Problems problems = new Problems();
+        Fields top = new Fields(root, "", problems);
+        top.rejectUnknown(List.of("name", "seed", "dataset", "teacher", "objectives", "constraints", "search"));
+        String name = top.text("name", "sweep", true);
+        if (!NAME.matcher(name).matches()) {
+            problems.add("name", "must be 1-100 letters, digits, '.', '_' or '-', but got '" + name + "'");
+        }
+        long seed = top.integer("seed", 0, Long.MIN_VALUE, Long.MAX_VALUE);
+        DatasetSpec dataset = SectionParsers.dataset(top.section("dataset", true));
+        TeacherSpec teacher = SectionParsers.teacher(top.section("teacher", true));
+        List<Objective> objectives = SectionParsers.objectives(top);
+        List<Constraint> constraints = SectionParsers.constraints(top);
+        Fields search = top.section("search", true);
+        SearchSpace space = SpaceParser.parse(search.section("space", true));
+        SearchSettings settings = SectionParsers.settings(search, space);
+        if (!problems.isEmpty()) {
+            throw new SweepFileException(origin, problems.all());
+        }
+        return new SweepSpec(name, seed, dataset, teacher, objectives, constraints, settings, space, text);
+    }
+}

@@ -1,0 +1,166 @@
+package dev.compressweep.orchestrator.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.compressweep.search.objective.Direction;
+import dev.compressweep.search.sampler.GridSampler;
+import dev.compressweep.search.space.Assignment;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SweepFileParserTest {
+
+    static final String VALID = """
+            name: tiny
+            seed: 7
+            dataset: {name: fashion-mnist, path: /data/fm, train_subset: 1000, test_subset: 200}
+            teacher: {architecture: mlp, width: 32, depth: 1, epochs: 1}
+            objectives:
+              - {metric: accuracy, direction: maximize}
+              - {metric: size_bytes, direction: minimize}
+            constraints: ["accuracy_drop <= 0.01", "size_bytes<=200000"]
+            search:
+              strategy: grid
+              parallelism: 2
+              grid_points: 2
+              space:
+                chain: [[distill], [quantize], "distill > quantize"]
+                distill:
+                  width: [16, 32]
+                  temperature: {low: 1.0, high: 8.0, log: true}
+                quantize:
+                  bits: [8, 4]
+            """;
+
+    @Test
+    void shouldReadEverySectionOfAValidFile() {
+        SweepSpec spec = SweepFileParser.parse(VALID, "tiny.yaml");
+
+        assertEquals("tiny", spec.name());
+        assertEquals(7, spec.seed());
+        assertEquals(1000, spec.dataset().trainSubset());
+        assertEquals("/data/fm", spec.dataset().path());
+        assertEquals("mlp", spec.teacher().architecture());
+        assertEquals(Direction.MINIMIZE, spec.objectives().get(1).direction());
+        assertEquals("size_bytes <= 200000", spec.constraints().get(1).toString());
+        assertEquals(Strategy.GRID, spec.search().strategy());
+        assertEquals(2, spec.search().parallelism());
+    }
+
+    @Test
+    void shouldMakeMethodParametersConditionalOnTheChain() {
+        SweepSpec spec = SweepFileParser.parse(VALID, "tiny.yaml");
+        List<Assignment> grid = new GridSampler(2).enumerate(spec.space());
+
+        // distill: 2 widths x 2 temperatures = 4; quantize: 2 bits; both: 4 x 2 = 8
+        assertEquals(14, grid.size());
+        assertEquals(14, spec.search().budget(), "a grid's budget defaults to the grid's size");
+        Assignment quantizeOnly = grid.stream()
+                .filter(a -> a.getString(SweepSpec.CHAIN).equals("quantize")).findFirst().orElseThrow();
+        assertFalse(quantizeOnly.has("distill.temperature"));
+        assertEquals("per_channel", quantizeOnly.getString("quantize.granularity"), "defaults fill left-out knobs");
+        assertTrue(grid.stream().anyMatch(a -> a.getString(SweepSpec.CHAIN).equals("distill>quantize")
+                && a.getLong("quantize.bits") == 4 && a.getLong("distill.width") == 32));
+    }
+
+    @Test
+    void shouldReportEveryProblemAtOnceWithItsPath() {
+        String broken = """
+                name: "bad name!"
+                dataset: {name: cifar}
+                teacher: {architecture: rnn}
+                objectives: [{metric: accuracy, direction: upwards}]
+                constraints: ["size_bytes ~ 3", "speed <= 2"]
+                search:
+                  strategy: annealing
+                  budget: 0
+                  space:
+                    chain: [[distill, prune]]
+                    distill:
+                      temperature: {low: 8.0, high: 1.0}
+                      alpha: {low: 0.1, high: 1.5}
+                      colour: red
+                """;
+
+        SweepFileException e = assertThrows(SweepFileException.class, () -> SweepFileParser.parse(broken, "b.yaml"));
+        Map<String, Boolean> expected = Map.of(
+                "name:", true,
+                "dataset.name: unknown dataset 'cifar'", true,
+                "teacher.architecture: must be cnn or mlp", true,
+                "objectives[0].direction:", true,
+                "constraints[0]:", true,
+                "constraints[1]: unknown metric 'speed'", true,
+                "search.strategy: must be grid or random", true,
+                "search.budget: must lie in [1, 10000], but got 0", true,
+                "search.space.chain[0]: unknown method 'prune'", true,
+                "search.space.distill.colour: is not a known setting", true);
+        expected.keySet().forEach(prefix -> assertTrue(
+                e.problems().stream().anyMatch(p -> p.startsWith(prefix)), prefix + " missing in " + e.problems()));
+        assertTrue(e.problems().stream().anyMatch(p -> p.startsWith("search.space.distill.temperature:")
+                && p.contains("low")), e.problems().toString());
+        assertTrue(e.problems().stream().anyMatch(p -> p.startsWith("search.space.distill.alpha:")
+                && p.contains("high must lie in [0.0, 1.0], but got 1.5")), e.problems().toString());
+    }
+
+    @Test
+    void shouldNameTheLineOfBrokenYaml() {
+        SweepFileException e = assertThrows(SweepFileException.class,
+                () -> SweepFileParser.parse("name: x\nsearch: [unclosed\n", "y.yaml"));
+
+        assertEquals(1, e.problems().size());
+        assertTrue(e.getMessage().startsWith("sweep file y.yaml has 1 problem: is not valid YAML at line"),
+                e.getMessage());
+    }
+
+    @Test
+    void shouldSayWhenTheFileCannotBeRead() {
+        SweepFileException e = assertThrows(SweepFileException.class,
+                () -> SweepFileParser.parse(Path.of("/no/such/sweep.yaml")));
+
+        assertTrue(e.getMessage().contains("/no/such/sweep.yaml"), e.getMessage());
+    }
+
+    @Test
+    void shouldRequireABudgetForRandomSearch() {
+        SweepFileException e = assertThrows(SweepFileException.class, () -> SweepFileParser.parse(
+                VALID.replace("strategy: grid", "strategy: random"), "r.yaml"));
+
+        assertEquals(List.of("search.budget: is required for strategy random"), e.problems());
+    }
+
+    @Test
+    void shouldRejectASectionForAMethodNoChainUses() {
+        String text = VALID.replace("chain: [[distill], [quantize], \"distill > quantize\"]", "chain: [[distill]]");
+
+        SweepFileException e = assertThrows(SweepFileException.class, () -> SweepFileParser.parse(text, "q.yaml"));
+
+        assertEquals(List.of("search.space.quantize: no chain uses quantize"), e.problems());
+    }
+
+    @Test
+    void shouldDeriveTheSweepIdFromNameAndContent() {
+        SweepSpec one = SweepFileParser.parse(VALID, "a.yaml");
+        SweepSpec same = SweepFileParser.parse(VALID, "b.yaml");
+        SweepSpec edited = SweepFileParser.parse(VALID.replace("seed: 7", "seed: 8"), "a.yaml");
+
+        assertTrue(one.id().matches("tiny-[0-9a-f]{8}"), one.id());
+        assertEquals(one.id(), same.id());
+        assertNotEquals(one.id(), edited.id());
+    }
+
+    @Test
+    void shouldParseTheShippedDemoSweep() {
+        Path demo = Path.of(System.getProperty("compressweep.home", "."), "examples", "fashion-mnist-demo.yaml");
+
+        SweepSpec spec = SweepFileParser.parse(demo);
+
+        assertEquals("fashion-demo", spec.name());
+        assertTrue(spec.search().budget() >= 12);
+    }
+}

@@ -1,0 +1,8 @@
+package dev.compressweep.search.sampler;
+
+class GridSamplerContractTest extends SamplerContract {
+    @Override
+    protected Sampler sampler(long seed) {
+        return new GridSampler(3);
+    }
+}

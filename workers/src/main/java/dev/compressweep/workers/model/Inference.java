@@ -1,0 +1,60 @@
+package dev.compressweep.workers.model;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import dev.compressweep.workers.data.ImageShape;
+import dev.compressweep.workers.data.ImageSplit;
+
+/**
+ * Forward passes in inference mode (no gradients, {@code training=false}), each in its own NDManager
+ * sub-manager so that native memory is released batch by batch. Not for concurrent use on one model.
+ */
+public final class Inference {
+
+    private Inference() {}
+
+    /**
+     * The logits of {@code count} images given as concatenated pixels.
+     *
+     * @return row-major {@code (count, classes)} logits
+     */
+    public static float[] forward(Model model, float[] pixels, int count, ImageShape shape) {
+        try (NDManager manager = model.getNDManager().newSubManager()) {
+            NDList input = new NDList(manager.create(pixels,
+                    new Shape(count, shape.channels(), shape.height(), shape.width())));
+            return model.getBlock()
+                    .forward(new ParameterStore(manager, false), input, false)
+                    .singletonOrThrow()
+                    .toFloatArray();
+        }
+    }
+
+    /** The logits of every image of {@code split}, row-major {@code (size, classes)}, in batches. */
+    public static float[] logits(Model model, ImageSplit split, int classes, int batchSize) {
+        float[] out = new float[Math.multiplyExact(split.size(), classes)];
+        for (int from = 0; from < split.size(); from += batchSize) {
+            int to = Math.min(split.size(), from + batchSize);
+            float[] batch = forward(model, split.images(from, to), to - from, split.shape());
+            System.arraycopy(batch, 0, out, from * classes, batch.length);
+        }
+        return out;
+    }
+
+    /** The index of the largest value of each row of a row-major {@code (rows, classes)} array. */
+    public static int[] argMax(float[] logits, int classes) {
+        int[] out = new int[logits.length / classes];
+        for (int r = 0; r < out.length; r++) {
+            int best = 0;
+            for (int c = 1; c < classes; c++) {
+                if (logits[r * classes + c] > logits[r * classes + best]) {
+                    best = c;
+                }
+            }
+            out[r] = best;
+        }
+        return out;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.compressweep.workers.trial;
+
+import dev.compressweep.workers.event.TrialRole;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything one trial needs to run anywhere: in a plain JVM, a trial process or a Spark task.
+ *
+ * <p>It crosses process boundaries as JSON ({@link TrialSpecCodec}); it holds no clients or handles.
+ *
+ * @param sweepId the sweep's id
+ * @param trialId stable id derived from the sweep id and index
+ * @param index position in the sweep (-1 for the teacher)
+ * @param role teacher job or compression trial
+ * @param seed the seed derived for this trial; training and sampling use only this
+ * @param chain compression steps in order, e.g. {@code [distill, quantize]} (empty for the teacher)
+ * @param params flattened settings, e.g. {@code distill.temperature -> 4.0}
+ * @param dataset the data
+ * @param teacher how the teacher is obtained
+ * @param workDir the sweep's folder for artifacts (shared by all workers)
+ * @param threads intra-op threads the trial may use
+ * @param kafkaBootstrap Kafka bootstrap servers for events
+ * @param topic the sweep's event topic
+ */
+public record TrialSpec(
+        String sweepId,
+        String trialId,
+        int index,
+        TrialRole role,
+        long seed,
+        List<String> chain,
+        Map<String, Object> params,
+        DatasetSpec dataset,
+        TeacherSpec teacher,
+        String workDir,
+        int threads,
+        String kafkaBootstrap,
+        String topic) {
+
+    public TrialSpec {
+        Objects.requireNonNull(sweepId, "sweepId");
+        Objects.requireNonNull(trialId, "trialId");
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(dataset, "dataset");
+        Objects.requireNonNull(teacher, "teacher");
+        Objects.requireNonNull(workDir, "workDir");
+        chain = List.copyOf(chain == null ? List.of() : chain);
+        params = Collections.unmodifiableMap(new LinkedHashMap<>(params == null ? Map.of() : params));
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, but got " + threads);
+        }
+        if (role == TrialRole.COMPRESSION && chain.isEmpty()) {
+            throw new IllegalArgumentException("a compression trial needs a non-empty chain: " + trialId);
+        }
+    }
+}
