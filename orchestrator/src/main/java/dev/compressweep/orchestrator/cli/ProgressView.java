@@ -20,7 +20,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * The sweep's progress bar: trials done out of the budget, with failed, running and the best feasible
  * trial so far by the first objective. Each ended trial also gets one line of its own above the bar.
  */
-final class ProgressView implements SweepListener, AutoCloseable {
+final class ProgressView implements SweepListener {
 
     private static final int LINE_WIDTH = 110;
 
@@ -69,7 +69,7 @@ final class ProgressView implements SweepListener, AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void onEnd(SweepState state) {
         bar.close();
     }
 }

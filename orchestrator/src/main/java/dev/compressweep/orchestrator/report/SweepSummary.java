@@ -1,13 +1,14 @@
 package dev.compressweep.orchestrator.report;
 
+import dev.compressweep.deploy.Candidate;
+import dev.compressweep.deploy.ModelSelection;
 import dev.compressweep.orchestrator.run.SweepState;
 import dev.compressweep.orchestrator.run.TrialRecord;
 import dev.compressweep.orchestrator.sweep.SweepSpec;
 import dev.compressweep.search.objective.Constraint;
-import dev.compressweep.search.objective.Objective;
 import dev.compressweep.search.pareto.ParetoFront;
 import dev.compressweep.search.sampler.TrialState;
-import java.util.Comparator;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,7 +23,7 @@ import java.util.Optional;
  * @param trials every compression trial, by index
  * @param front the non-dominated trials, by index
  * @param feasibleCount how many complete trials meet every constraint
- * @param best the best feasible front member by the first objective (ties: smaller size)
+ * @param best the model to deploy: the best feasible front member ({@link ModelSelection})
  */
 public record SweepSummary(
         TrialRecord teacher, List<TrialRecord> trials, List<TrialRecord> front, int feasibleCount,
@@ -39,12 +40,16 @@ public record SweepSummary(
         List<TrialRecord> feasible = complete.stream().filter(t -> feasible(sweep.constraints(), t)).toList();
         List<TrialRecord> pool = feasible.isEmpty() ? complete : feasible;
         List<TrialRecord> front = ParetoFront.nonDominated(pool, TrialRecord::metrics, sweep.objectives());
-        Objective primary = sweep.objectives().get(0);
-        Comparator<TrialRecord> byPrimary = Comparator.comparingDouble(
-                t -> primary.direction().toMinimized(t.metrics().get(primary.metric())));
-        Optional<TrialRecord> best = feasible.isEmpty() ? Optional.empty() : front.stream()
-                .min(byPrimary.thenComparingDouble(t -> t.metrics().getOrDefault("size_bytes", Double.MAX_VALUE)));
+        Optional<TrialRecord> best = ModelSelection.choose(front.stream().map(SweepSummary::candidate).toList(),
+                        sweep.constraints(), sweep.objectives().get(0))
+                .flatMap(chosen -> front.stream().filter(t -> t.trialId().equals(chosen.trialId())).findFirst());
         return new SweepSummary(state.teacher().orElseThrow(), state.trials(), front, feasible.size(), best);
+    }
+
+    /** The trial as a deployment candidate (its tracked run is not known here). */
+    public static Candidate candidate(TrialRecord trial) {
+        return new Candidate(trial.trialId(), null, trial.chain(), trial.params(), trial.metrics(),
+                trial.artifactPath() == null ? null : Path.of(trial.artifactPath()));
     }
 
     /** Whether {@code trial} meets every constraint. */

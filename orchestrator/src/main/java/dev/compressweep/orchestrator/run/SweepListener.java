@@ -5,4 +5,7 @@ public interface SweepListener {
 
     /** A trial (or the teacher) changed: started, reported progress, finished or failed. */
     void onUpdate(TrialRecord record, SweepState state);
+
+    /** No trial is left in flight: the loop is over. */
+    default void onEnd(SweepState state) {}
 }

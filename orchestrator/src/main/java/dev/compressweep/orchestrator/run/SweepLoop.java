@@ -61,6 +61,7 @@ public final class SweepLoop {
                 exhausted = next.isEmpty();
             }
             if (inFlight.isEmpty()) {
+                listener.onEnd(state);
                 return state;
             }
             pump(state);

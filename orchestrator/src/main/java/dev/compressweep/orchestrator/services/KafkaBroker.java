@@ -47,13 +47,15 @@ public final class KafkaBroker implements AutoCloseable {
      * @param port the client listener's port
      * @param controllerPort the KRaft controller listener's port
      * @param detached whether the broker runs in a session of its own and outlives this JVM
-     * @throws ServiceException when it cannot be started or does not open its port within
-     *     {@link #START_TIMEOUT}; the message names the log file
+     * @throws ServiceException when a port is taken, or the broker cannot be started or does not
+     *     open its port within {@link #START_TIMEOUT}; the message names the log file
      */
     public static KafkaBroker start(Path lib, Path dir, int port, int controllerPort, boolean detached) {
         if (port == controllerPort) {
             throw new IllegalArgumentException("the broker and controller ports must differ, but both are " + port);
         }
+        requireFree(port);
+        requireFree(controllerPort);
         Path data = dir.resolve("data");
         Path log = dir.resolve("kafka.log");
         writeConfig(dir, data, port, controllerPort);
@@ -101,6 +103,13 @@ public final class KafkaBroker implements AutoCloseable {
         close(STOP_GRACE);
     }
 
+    private static void requireFree(int port) {
+        if (!LocalPorts.isFree(port)) {
+            throw new ServiceException("cannot start the " + NAME + ": port " + LocalPorts.HOST + ":" + port
+                    + " is already in use");
+        }
+    }
+
     private static void format(String java, String classpath, Path dir, Path log) {
         List<String> command = List.of(java, "-Xmx256m", "-cp", classpath, "kafka.tools.StorageTool", "format",
                 "-t", Uuid.randomUuid().toString(), "-c", dir.resolve("server.properties").toString(),
@@ -121,7 +130,7 @@ public final class KafkaBroker implements AutoCloseable {
         }
         if (format.exitValue() != 0) {
             throw new ServiceException("formatting the Kafka storage in " + dir + " failed (exit code "
-                    + format.exitValue() + "); see " + log);
+                    + format.exitValue() + "); see " + log + ServiceProcess.lastLine(log));
         }
     }
 

@@ -44,10 +44,14 @@ public final class MlflowServer implements AutoCloseable {
      * @param dir the server's folder (created if missing)
      * @param port the HTTP port
      * @param detached whether the server runs in a session of its own and outlives this JVM
-     * @throws ServiceException when it cannot be started or is not healthy within
-     *     {@link #START_TIMEOUT}; the message names the log file
+     * @throws ServiceException when the port is taken, or the server cannot be started or is not
+     *     healthy within {@link #START_TIMEOUT}; the message names the log file
      */
     public static MlflowServer start(Path mlflow, Path dir, int port, boolean detached) {
+        if (!LocalPorts.isFree(port)) {
+            throw new ServiceException("cannot start the " + NAME + ": port " + LocalPorts.HOST + ":" + port
+                    + " is already in use");
+        }
         Path absolute = dir.toAbsolutePath();
         try {
             Files.createDirectories(absolute.resolve("artifacts"));

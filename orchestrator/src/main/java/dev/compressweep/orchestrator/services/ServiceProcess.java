@@ -113,11 +113,15 @@ final class ServiceProcess {
         }
     }
 
-    /** SIGTERM to the process and its descendants; SIGKILL to those still alive after {@code grace}. */
+    /**
+     * SIGTERM to the process and its children (which stop their own workers, as gunicorn does);
+     * SIGKILL to any process of the tree still alive after {@code grace}.
+     */
     void stop(Duration grace) {
         List<ProcessHandle> tree = new ArrayList<>(handle.descendants().toList());
         tree.add(handle);
-        tree.forEach(ProcessHandle::destroy);
+        handle.destroy();
+        handle.children().forEach(ProcessHandle::destroy);
         long deadline = System.nanoTime() + grace.toNanos();
         while (tree.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
             sleep(Duration.ofMillis(50));
@@ -135,8 +139,12 @@ final class ServiceProcess {
         }
     }
 
-    /** The log's last non-blank line, as a suffix for a message, or "" when there is none. */
     private String lastLogLine() {
+        return lastLine(log);
+    }
+
+    /** The log's last non-blank line, as a suffix for a message, or "" when there is none. */
+    static String lastLine(Path log) {
         try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
             long start = Math.max(0, file.length() - LOG_TAIL_BYTES);
             byte[] tail = new byte[(int) (file.length() - start)];

@@ -6,6 +6,8 @@ import dev.compressweep.search.objective.Direction;
 import dev.compressweep.search.objective.Objective;
 import dev.compressweep.search.sampler.GridSampler;
 import dev.compressweep.search.space.SearchSpace;
+import dev.compressweep.workers.data.Datasets;
+import dev.compressweep.workers.data.FashionMnist;
 import dev.compressweep.workers.trial.DatasetSpec;
 import dev.compressweep.workers.trial.TeacherSpec;
 import java.time.Duration;
@@ -16,21 +18,18 @@ import java.util.Optional;
 /** Reads the dataset, teacher, objectives, constraints and search settings sections of a sweep file. */
 final class SectionParsers {
 
-    /** Where Debian's package {@code dataset-fashion-mnist} installs the data. */
-    static final String FASHION_MNIST_PATH = "/usr/share/datasets/fashion-mnist";
-
-    private static final List<String> DATASETS = List.of("fashion-mnist");
     private static final int MAX_GRID_BUDGET = 10_000;
 
     private SectionParsers() {}
 
     static DatasetSpec dataset(Fields f) {
         f.rejectUnknown(List.of("name", "path", "train_subset", "test_subset"));
-        String name = f.text("name", DATASETS.get(0), true);
-        if (!DATASETS.contains(name)) {
-            f.problems().add(f.at("name"), "unknown dataset '" + name + "' (known: " + String.join(", ", DATASETS) + ")");
+        String name = f.text("name", FashionMnist.NAME, true);
+        if (!Datasets.KNOWN.contains(name)) {
+            f.problems().add(f.at("name"),
+                    "unknown dataset '" + name + "' (known: " + String.join(", ", Datasets.KNOWN) + ")");
         }
-        String path = f.text("path", FASHION_MNIST_PATH, false);
+        String path = f.text("path", FashionMnist.DEFAULT_FOLDER, false);
         int train = (int) f.integer("train_subset", 0, 0, Integer.MAX_VALUE);
         int test = (int) f.integer("test_subset", 0, 0, Integer.MAX_VALUE);
         return new DatasetSpec(name, path, train, test);

@@ -42,14 +42,18 @@ public final class CompressedModel implements AutoCloseable {
         this.quantized = Map.copyOf(quantized);
     }
 
-    /** A new network with weights initialized from {@code seed}. */
+    /** A new network with weights initialized from {@code seed} (which also seeds the engine). */
     public static CompressedModel create(Architecture architecture, int classes, ImageShape inputShape, long seed) {
+        Seeds.apply(seed);
+        return initialized(architecture, classes, inputShape);
+    }
+
+    private static CompressedModel initialized(Architecture architecture, int classes, ImageShape inputShape) {
         architecture.checkFits(inputShape);
         Block block = architecture.build(classes);
         Model model = Model.newInstance("compressweep-" + architecture.kind().id());
         try {
             model.setBlock(block);
-            Seeds.apply(seed);
             block.initialize(model.getNDManager(), DataType.FLOAT32,
                     new Shape(1, inputShape.channels(), inputShape.height(), inputShape.width()));
             return new CompressedModel(model, architecture, classes, inputShape, Map.of());
@@ -67,7 +71,7 @@ public final class CompressedModel implements AutoCloseable {
      */
     public static CompressedModel fromTensors(Architecture architecture, int classes, ImageShape inputShape,
             List<NamedTensor> tensors, Map<String, QuantizedTensor> quantized) {
-        CompressedModel out = create(architecture, classes, inputShape, 0L);
+        CompressedModel out = initialized(architecture, classes, inputShape);
         try {
             ParameterList params = out.model.getBlock().getParameters();
             if (params.size() != tensors.size()) {

@@ -1,0 +1,12 @@
+package dev.compressweep.deploy;
+
+import java.nio.file.Path;
+
+/**
+ * An exported model.
+ *
+ * @param directory the export folder
+ * @param model the copied artifact inside it
+ * @param card the {@code model-card.json} describing it
+ */
+public record ExportedModel(Path directory, Path model, Path card) {}

@@ -1,0 +1,24 @@
+package dev.compressweep.deploy;
+
+import java.util.Objects;
+
+/**
+ * A model version in the model registry.
+ *
+ * @param name the registered model's name
+ * @param version the version number, from 1
+ * @param runId the run that produced the model
+ * @param source where the version's files are, e.g. {@code mlflow-artifacts:/1/<run>/artifacts/model}
+ * @param runLink a link to the run in the tracker's UI
+ */
+public record RegisteredVersion(String name, int version, String runId, String source, String runLink) {
+
+    public RegisteredVersion {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(runId, "runId");
+        Objects.requireNonNull(source, "source");
+        if (version < 1) {
+            throw new IllegalArgumentException("a model version must be >= 1, but got " + version + " for " + name);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.compressweep.orchestrator.session;
+
+import dev.compressweep.deploy.Candidate;
+import dev.compressweep.deploy.ExportedModel;
+import dev.compressweep.deploy.MlflowModelRegistry;
+import dev.compressweep.deploy.ModelExporter;
+import dev.compressweep.deploy.RegisteredVersion;
+import dev.compressweep.orchestrator.report.SweepSummary;
+import dev.compressweep.orchestrator.run.TrialFactory;
+import dev.compressweep.orchestrator.run.TrialRecord;
+import dev.compressweep.orchestrator.sweep.SweepSpec;
+import dev.compressweep.orchestrator.tracking.ExperimentTracker;
+import dev.compressweep.orchestrator.tracking.MlflowSink;
+import dev.compressweep.orchestrator.tracking.RunOutcome;
+import dev.compressweep.orchestrator.tracking.TrackedRun;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The end of a sweep in MLflow: waits until the sink has written every trial, attaches the front and
+ * the result files to the sweep's parent run, flags the front's runs, and deploys the best model
+ * (export with its model card, registration as a model version linked to its trial run).
+ */
+final class ResultPublisher {
+
+    static final String PARETO_TAG = "compressweep.pareto";
+    static final String BEST_TAG = "compressweep.best";
+    private static final Duration SINK_WAIT = Duration.ofMinutes(3);
+
+    private final SweepSpec sweep;
+    private final ExperimentTracker tracker;
+    private final MlflowSink sink;
+    private final PrintStream out;
+
+    ResultPublisher(SweepSpec sweep, ExperimentTracker tracker, MlflowSink sink, PrintStream out) {
+        this.sweep = sweep;
+        this.tracker = tracker;
+        this.sink = sink;
+        this.out = out;
+    }
+
+    void publish(SweepSummary summary, String experimentId, TrackedRun sweepRun, List<Path> files, Path workDir,
+            SessionOptions options) {
+        awaitSink(summary);
+        files.forEach(file -> tracker.uploadArtifact(sweepRun, file, "results"));
+        Set<String> front = new HashSet<>();
+        summary.front().forEach(t -> front.add(t.trialId()));
+        for (TrialRecord trial : summary.trials()) {
+            sink.runId(trial.trialId()).ifPresent(runId ->
+                    tracker.setTags(runId, Map.of(PARETO_TAG, Boolean.toString(front.contains(trial.trialId())))));
+        }
+        tracker.setTags(sweepRun.runId(), Map.of(
+                "compressweep.feasible_trials", Integer.toString(summary.feasibleCount()),
+                BEST_TAG, summary.best().map(TrialRecord::trialId).orElse("none")));
+        tracker.terminate(sweepRun.runId(), RunOutcome.FINISHED, Instant.now());
+        if (summary.best().isEmpty()) {
+            out.println("no trial meets the constraints " + sweep.constraints() + ": nothing to deploy");
+        } else if (options.deploy()) {
+            deploy(summary.best().get(), workDir, options);
+        }
+        out.println("results: " + workDir);
+        out.println("MLflow UI: " + options.mlflow() + "/#/experiments/" + experimentId);
+    }
+
+    private void awaitSink(SweepSummary summary) {
+        Set<String> ids = new HashSet<>();
+        ids.add(TrialFactory.teacherId(sweep.id()));
+        summary.trials().forEach(t -> ids.add(t.trialId()));
+        try {
+            if (!sink.awaitTerminal(ids, SINK_WAIT)) {
+                out.println("warning: MLflow has not received every trial yet; the sink goes on when the sweep"
+                        + " is resumed");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void deploy(TrialRecord best, Path workDir, SessionOptions options) {
+        Optional<String> runId = sink.runId(best.trialId());
+        Candidate candidate = SweepSummary.candidate(best);
+        String name = options.modelName() == null ? sweep.name() : options.modelName();
+        Optional<RegisteredVersion> version = runId.map(run -> {
+            try (MlflowModelRegistry registry = new MlflowModelRegistry(options.mlflow())) {
+                tracker.setTags(run, Map.of(BEST_TAG, "true"));
+                return registry.register(name, run, Map.of("compressweep.trial_id", best.trialId(),
+                        "compressweep.chain", best.chainText()));
+            }
+        });
+        ExportedModel exported = new ModelExporter().export(candidate, best.tags(), version, workDir.resolve("deploy"));
+        out.println("best model: trial #" + best.index() + " " + best.chainText() + " exported to "
+                + exported.directory() + version.map(v -> ", registered as " + v.name() + " version " + v.version())
+                        .orElse(" (its MLflow run is missing: not registered)"));
+    }
+}

@@ -1,0 +1,59 @@
+package dev.compressweep.orchestrator.tracking;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where a sweep's experiment, its parent run and one run per trial are recorded (MLflow in
+ * production).
+ *
+ * <p>Every "get or create" looks the entity up by name or tag first, so replaying a sweep's events
+ * never duplicates runs and never logs a parameter twice. Calls fail with {@link TrackingException};
+ * {@link TrackingException#isRetriable()} says whether repeating may help. Implementations need not
+ * be thread-safe: the MLflow sink calls them from one thread.
+ */
+public interface ExperimentTracker extends AutoCloseable {
+
+    /** The id of the experiment named {@code name}, created if missing. */
+    String experimentId(String name);
+
+    /** The sweep's parent run (tags {@link TrackingTags#SWEEP_ID}, kind sweep), created if missing. */
+    TrackedRun sweepRun(String experimentId, String sweepId, Instant startTime);
+
+    /**
+     * The trial's run, found by its {@link TrackingTags#TRIAL_ID} tag or created as a child of
+     * {@code parentRunId} with the spec's tags and params. Params of an existing run are never
+     * changed: only keys it lacks are logged.
+     */
+    TrackedRun trialRun(String experimentId, String parentRunId, TrialRunSpec spec);
+
+    /** The trial's run, if one exists. */
+    Optional<TrackedRun> findTrialRun(String experimentId, String trialId);
+
+    /** Logs {@code metrics} at {@code step} in one batch; logging the same point again is harmless. */
+    void logMetrics(String runId, Map<String, Double> metrics, long step, Instant timestamp);
+
+    /** Sets (or overwrites) tags. */
+    void setTags(String runId, Map<String, String> tags);
+
+    /**
+     * Uploads a file, or every file under a folder, to the run's artifacts under {@code artifactDir}.
+     *
+     * @return the URI of the uploaded artifact folder, e.g. {@code mlflow-artifacts:/1/<run>/artifacts/model}
+     */
+    String uploadArtifact(TrackedRun run, Path source, String artifactDir);
+
+    /** Marks the run ended. */
+    void terminate(String runId, RunOutcome outcome, Instant endTime);
+
+    /** Releases connections, waiting at most {@code timeout} for calls in flight. */
+    void close(Duration timeout);
+
+    @Override
+    default void close() {
+        close(Duration.ofSeconds(10));
+    }
+}

@@ -1,0 +1,223 @@
+package dev.compressweep.orchestrator.tracking;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.mlflow.api.proto.Service.CreateRun;
+import org.mlflow.api.proto.Service.Experiment;
+import org.mlflow.api.proto.Service.Metric;
+import org.mlflow.api.proto.Service.Param;
+import org.mlflow.api.proto.Service.Run;
+import org.mlflow.api.proto.Service.RunInfo;
+import org.mlflow.api.proto.Service.RunStatus;
+import org.mlflow.api.proto.Service.RunTag;
+import org.mlflow.api.proto.Service.ViewType;
+import org.mlflow.tracking.MlflowClient;
+import org.mlflow.tracking.MlflowClientException;
+
+/**
+ * {@link ExperimentTracker} over an MLflow tracking server: runs through {@link MlflowClient},
+ * artifacts through the server's HTTP artifact API (the server must run with {@code --serve-artifacts}).
+ *
+ * <p>Values longer than MLflow accepts are cut (params at 6,000 characters, tags at 8,000) and
+ * batches are split at MLflow's limits. Owns its HTTP connections; not thread-safe.
+ */
+public final class MlflowTracker implements ExperimentTracker {
+
+    private static final int MAX_PARAM_LENGTH = 6000;
+    private static final int MAX_TAG_LENGTH = 8000;
+    private static final int MAX_PARAMS_OR_TAGS_PER_BATCH = 100;
+    private static final int MAX_METRICS_PER_BATCH = 1000;
+
+    private final String trackingUri;
+    private final MlflowClient client;
+    private final MlflowArtifacts artifacts;
+
+    /** Connects to the tracking server at {@code trackingUri}, e.g. {@code http://127.0.0.1:5055}. */
+    public MlflowTracker(String trackingUri) {
+        this.trackingUri = trackingUri.endsWith("/") ? trackingUri.substring(0, trackingUri.length() - 1) : trackingUri;
+        this.client = new MlflowClient(this.trackingUri);
+        this.artifacts = new MlflowArtifacts(this.trackingUri);
+    }
+
+    /** The tracking server's base URI. */
+    public String trackingUri() {
+        return trackingUri;
+    }
+
+    @Override
+    public String experimentId(String name) {
+        return call("get or create experiment '" + name + "'", () -> {
+            Optional<Experiment> existing = client.searchExperiments(attributeEquals("name", name), ViewType.ALL, 1,
+                    List.of()).getItems().stream().findFirst();
+            if (existing.isEmpty()) {
+                return client.createExperiment(name);
+            }
+            String id = existing.get().getExperimentId();
+            if ("deleted".equals(existing.get().getLifecycleStage())) {
+                client.restoreExperiment(id);
+            }
+            return id;
+        });
+    }
+
+    @Override
+    public TrackedRun sweepRun(String experimentId, String sweepId, Instant startTime) {
+        String filter = tagEquals(TrackingTags.SWEEP_ID, sweepId) + " and "
+                + tagEquals(TrackingTags.KIND, TrackingTags.KIND_SWEEP);
+        Map<String, String> tags = Map.of(TrackingTags.SWEEP_ID, sweepId, TrackingTags.KIND, TrackingTags.KIND_SWEEP);
+        return findOrCreate(experimentId, filter, "sweep " + sweepId, startTime, tags, Map.of());
+    }
+
+    @Override
+    public TrackedRun trialRun(String experimentId, String parentRunId, TrialRunSpec spec) {
+        Map<String, String> tags = new LinkedHashMap<>(spec.tags());
+        tags.put(TrackingTags.TRIAL_ID, spec.trialId());
+        tags.put(TrackingTags.PARENT_RUN_ID, parentRunId);
+        return findOrCreate(experimentId, tagEquals(TrackingTags.TRIAL_ID, spec.trialId()), spec.runName(),
+                spec.startTime(), tags, spec.params());
+    }
+
+    @Override
+    public Optional<TrackedRun> findTrialRun(String experimentId, String trialId) {
+        return find(experimentId, tagEquals(TrackingTags.TRIAL_ID, trialId));
+    }
+
+    @Override
+    public void logMetrics(String runId, Map<String, Double> metrics, long step, Instant timestamp) {
+        List<Metric> batch = new ArrayList<>();
+        metrics.forEach((key, value) -> batch.add(Metric.newBuilder().setKey(key).setValue(value)
+                .setStep(step).setTimestamp(timestamp.toEpochMilli()).build()));
+        for (List<Metric> chunk : chunks(batch, MAX_METRICS_PER_BATCH)) {
+            call("log metrics of run " + runId, () -> {
+                client.logBatch(runId, chunk, List.of(), List.of());
+                return null;
+            });
+        }
+    }
+
+    @Override
+    public void setTags(String runId, Map<String, String> tags) {
+        List<RunTag> batch = new ArrayList<>();
+        tags.forEach((key, value) -> batch.add(RunTag.newBuilder().setKey(key)
+                .setValue(cut(value, MAX_TAG_LENGTH)).build()));
+        for (List<RunTag> chunk : chunks(batch, MAX_PARAMS_OR_TAGS_PER_BATCH)) {
+            call("set tags of run " + runId, () -> {
+                client.logBatch(runId, List.of(), List.of(), chunk);
+                return null;
+            });
+        }
+    }
+
+    @Override
+    public String uploadArtifact(TrackedRun run, Path source, String artifactDir) {
+        return artifacts.upload(run, source, artifactDir);
+    }
+
+    @Override
+    public void terminate(String runId, RunOutcome outcome, Instant endTime) {
+        call("terminate run " + runId, () -> {
+            client.setTerminated(runId, RunStatus.valueOf(outcome.name()), endTime.toEpochMilli());
+            return null;
+        });
+    }
+
+    @Override
+    public void close(Duration timeout) {
+        client.close();
+    }
+
+    private TrackedRun findOrCreate(String experimentId, String filter, String runName, Instant startTime,
+            Map<String, String> tags, Map<String, String> params) {
+        Optional<TrackedRun> existing = find(experimentId, filter);
+        if (existing.isPresent()) {
+            logMissingParams(existing.get().runId(), params);
+            return existing.get();
+        }
+        CreateRun.Builder request = CreateRun.newBuilder().setExperimentId(experimentId).setRunName(runName)
+                .setStartTime(startTime.toEpochMilli());
+        tags.forEach((key, value) -> request.addTags(RunTag.newBuilder().setKey(key).setValue(cut(value, MAX_TAG_LENGTH))));
+        request.addTags(RunTag.newBuilder().setKey("mlflow.user").setValue(System.getProperty("user.name", "compressweep")));
+        RunInfo created = call("create run '" + runName + "'", () -> client.createRun(request.build()));
+        logParams(created.getRunId(), params);
+        return new TrackedRun(experimentId, created.getRunId(), created.getArtifactUri(), true);
+    }
+
+    private Optional<TrackedRun> find(String experimentId, String filter) {
+        List<Run> runs = call("search runs where " + filter, () -> client.searchRuns(List.of(experimentId), filter,
+                ViewType.ACTIVE_ONLY, 10, List.of("attributes.start_time ASC")).getItems());
+        return runs.stream().map(Run::getInfo)
+                .min(Comparator.comparingLong(RunInfo::getStartTime).thenComparing(RunInfo::getRunId))
+                .map(run -> new TrackedRun(experimentId, run.getRunId(), run.getArtifactUri(), false));
+    }
+
+    /** Logs the params the run lacks; never changes a logged value (MLflow refuses that). */
+    private void logMissingParams(String runId, Map<String, String> params) {
+        if (params.isEmpty()) {
+            return;
+        }
+        Set<String> logged = new HashSet<>();
+        call("read run " + runId, () -> client.getRun(runId)).getData().getParamsList()
+                .forEach(param -> logged.add(param.getKey()));
+        Map<String, String> missing = new LinkedHashMap<>(params);
+        missing.keySet().removeAll(logged);
+        logParams(runId, missing);
+    }
+
+    private void logParams(String runId, Map<String, String> params) {
+        List<Param> batch = new ArrayList<>();
+        params.forEach((key, value) -> batch.add(Param.newBuilder().setKey(key).setValue(cut(value, MAX_PARAM_LENGTH)).build()));
+        for (List<Param> chunk : chunks(batch, MAX_PARAMS_OR_TAGS_PER_BATCH)) {
+            call("log params of run " + runId, () -> {
+                client.logBatch(runId, List.of(), chunk, List.of());
+                return null;
+            });
+        }
+    }
+
+    private <T> T call(String what, Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (MlflowClientException e) {
+            throw MlflowErrors.translate("MLflow at " + trackingUri + " failed to " + what, e);
+        }
+    }
+
+    /** A filter term {@code tags.`key` = 'value'}, quoting the value with a quote it does not contain. */
+    static String tagEquals(String key, String value) {
+        return "tags.`" + key + "` = " + quoted(value);
+    }
+
+    private static String attributeEquals(String attribute, String value) {
+        return attribute + " = " + quoted(value);
+    }
+
+    private static String quoted(String value) {
+        if (value.contains("'") && value.contains("\"")) {
+            throw new TrackingException("a tracked name or id must not contain both ' and \", but got " + value);
+        }
+        String quote = value.contains("'") ? "\"" : "'";
+        return quote + value + quote;
+    }
+
+    private static String cut(String value, int max) {
+        return value.length() <= max ? value : value.substring(0, max - 3) + "...";
+    }
+
+    private static <T> List<List<T>> chunks(List<T> items, int size) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int start = 0; start < items.size(); start += size) {
+            chunks.add(items.subList(start, Math.min(items.size(), start + size)));
+        }
+        return chunks;
+    }
+}

@@ -1,0 +1,33 @@
+package dev.compressweep.search.sampler.tpe;
+
+import dev.compressweep.search.space.Categorical;
+import dev.compressweep.search.space.FloatRange;
+import dev.compressweep.search.space.IntRange;
+import dev.compressweep.search.space.Parameter;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/** The density of one parameter's values, fitted to the trials in which it was active. */
+sealed interface Marginal permits NumericMarginal, CategoricalMarginal {
+
+    /** Returns the log-density (or log-probability) of {@code value}, a value of the domain. */
+    double logDensity(Object value);
+
+    /** Draws a value of the domain. */
+    Object sample(RandomGenerator rng);
+
+    /**
+     * Fits the marginal of {@code parameter} to {@code values}, ignoring those outside its domain
+     * (a warm-start history may come from a sweep over a different space).
+     */
+    static Marginal fit(Parameter parameter, List<Object> values, double priorWeight) {
+        List<Object> inDomain = values.stream().filter(parameter::contains).toList();
+        if (parameter instanceof Categorical categorical) {
+            return new CategoricalMarginal(categorical.choices(), inDomain, priorWeight);
+        }
+        NumericAxis axis = parameter instanceof IntRange range
+                ? NumericAxis.of(range) : NumericAxis.of((FloatRange) parameter);
+        double[] units = inDomain.stream().mapToDouble(axis::toUnit).toArray();
+        return new NumericMarginal(axis, new Parzen(units, priorWeight));
+    }
+}

@@ -1,0 +1,147 @@
+package dev.compressweep.search.bench;
+
+import dev.compressweep.search.objective.Constraint;
+import dev.compressweep.search.objective.Objective;
+import dev.compressweep.search.space.Assignment;
+import dev.compressweep.search.space.FloatRange;
+import dev.compressweep.search.space.IntRange;
+import dev.compressweep.search.space.Parameter;
+import dev.compressweep.search.space.SearchSpace;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Replays real compression trials: a proposed assignment gets the metrics of the nearest complete
+ * row of a {@link TrialTable} with the same chain, by the sum over parameters of the distance on
+ * the normalised (log for log ranges) axis for numbers, 1 for a categorical mismatch and 1 for a
+ * parameter only one side has. Objectives: accuracy up, size_bytes and latency_p50_ms down;
+ * constraint accuracy_drop <= 0.05 when some row meets it. The reference point is each
+ * objective's worst value in the table, moved 10% of its range further out. N is half the
+ * complete rows, within [10, 50].
+ */
+final class ReplayProblem implements Problem {
+    private static final List<Objective> OBJECTIVES = List.of(Objective.maximize("accuracy"),
+            Objective.minimize("size_bytes"), Objective.minimize("latency_p50_ms"));
+    private static final Constraint DROP = Constraint.parse("accuracy_drop <= 0.05");
+
+    private final String name;
+    private final TrialTable table;
+    private final List<TrialTable.Row> complete;
+    private final List<Constraint> constraints;
+    private final Map<String, Double> reference = new HashMap<>();
+
+    ReplayProblem(String name, TrialTable table) {
+        this.name = name;
+        this.table = table;
+        this.complete = table.rows().stream().filter(r -> r.state().equalsIgnoreCase("complete"))
+                .filter(r -> OBJECTIVES.stream().allMatch(o -> isFinite(r.metrics().get(o.metric()))))
+                .toList();
+        if (complete.isEmpty()) {
+            throw new IllegalArgumentException("a replay table needs complete rows with accuracy, "
+                    + "size_bytes and latency_p50_ms, but has none");
+        }
+        this.constraints = complete.stream().anyMatch(r -> DROP.isSatisfiedBy(r.metrics()))
+                ? List.of(DROP) : List.of();
+        for (Objective objective : OBJECTIVES) {
+            double best = Double.POSITIVE_INFINITY;
+            double worst = Double.NEGATIVE_INFINITY;
+            for (TrialTable.Row row : complete) {
+                double value = objective.direction().toMinimized(row.metrics().get(objective.metric()));
+                best = Math.min(best, value);
+                worst = Math.max(worst, value);
+            }
+            double margin = worst > best ? 0.1 * (worst - best) : Math.max(1e-9, 0.1 * Math.abs(worst));
+            reference.put(objective.metric(), objective.direction().toMinimized(worst + margin));
+        }
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String variables() {
+        return table.space().parameters().size() + " inferred from " + complete.size()
+                + " complete rows of " + table.rows().size();
+    }
+
+    @Override
+    public SearchSpace space() {
+        return table.space();
+    }
+
+    @Override
+    public List<Objective> objectives() {
+        return OBJECTIVES;
+    }
+
+    @Override
+    public List<Constraint> constraints() {
+        return constraints;
+    }
+
+    @Override
+    public Map<String, Double> reference() {
+        return Map.copyOf(reference);
+    }
+
+    @Override
+    public int budget() {
+        return Math.max(10, Math.min(50, complete.size() / 2));
+    }
+
+    @Override
+    public Optional<Map<String, Double>> evaluate(Assignment assignment) {
+        TrialTable.Row nearest = null;
+        double shortest = Double.POSITIVE_INFINITY;
+        for (TrialTable.Row row : complete) {
+            if (!row.params().get("chain").equals(assignment.get("chain"))) {
+                continue;
+            }
+            double distance = distance(assignment, row.params());
+            if (distance < shortest) {
+                nearest = row;
+                shortest = distance;
+            }
+        }
+        return Optional.ofNullable(nearest).map(TrialTable.Row::metrics);
+    }
+
+    private double distance(Assignment assignment, Map<String, Object> row) {
+        double sum = 0;
+        for (Parameter parameter : table.space().parameters()) {
+            boolean mine = assignment.has(parameter.name());
+            boolean theirs = row.containsKey(parameter.name());
+            if (mine != theirs) {
+                sum += 1;
+            } else if (mine) {
+                sum += gap(parameter, assignment.get(parameter.name()), row.get(parameter.name()));
+            }
+        }
+        return sum;
+    }
+
+    private static double gap(Parameter parameter, Object a, Object b) {
+        if (parameter instanceof FloatRange range) {
+            return Math.abs(unit(a, range.low(), range.high(), range.log())
+                    - unit(b, range.low(), range.high(), range.log()));
+        }
+        if (parameter instanceof IntRange range) {
+            return Math.abs(unit(a, range.low(), range.high(), range.log())
+                    - unit(b, range.low(), range.high(), range.log()));
+        }
+        return a.equals(b) ? 0 : 1;
+    }
+
+    private static boolean isFinite(Double value) {
+        return value != null && Double.isFinite(value);
+    }
+
+    private static double unit(Object value, double low, double high, boolean log) {
+        double x = ((Number) value).doubleValue();
+        return log ? Math.log(x / low) / Math.log(high / low) : (x - low) / (high - low);
+    }
+}

@@ -1,0 +1,65 @@
+package dev.compressweep.workers.compress;
+
+import dev.compressweep.workers.quant.Granularity;
+import dev.compressweep.workers.quant.QuantScheme;
+import dev.compressweep.workers.quant.QuantizedTensor;
+import dev.compressweep.workers.quant.Quantizer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Post-training weight quantization: every weight (not bias) is quantized to integers and the model
+ * receives the dequantized values, so evaluation sees the quantization error while execution stays
+ * float (weights-only, simulated). The integers travel in {@link CompressedModel#quantized()} to the
+ * artifact. The input is closed; a new model is returned.
+ *
+ * <p>Parameters (defaults in brackets): {@code quantize.bits} 8|4 [8], {@code quantize.granularity}
+ * per_tensor|per_channel [per_channel], {@code quantize.symmetric} [true].
+ */
+public final class Quantization implements CompressionStep {
+
+    /** The step's name in a chain. */
+    public static final String NAME = "quantize";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /** The scheme a trial's parameters ask for. */
+    public static QuantScheme scheme(StepParams p) {
+        return new QuantScheme(p.integer("quantize.bits", 8),
+                Granularity.parse(p.text("quantize.granularity", Granularity.PER_CHANNEL.id())),
+                p.flag("quantize.symmetric", true));
+    }
+
+    @Override
+    public CompressedModel apply(CompressedModel input, StepContext context) {
+        QuantScheme scheme = scheme(context.params());
+        List<NamedTensor> tensors = new ArrayList<>();
+        Map<String, QuantizedTensor> quantized = new LinkedHashMap<>();
+        double maxError = 0;
+        for (NamedTensor t : input.tensors()) {
+            if (!t.weight()) {
+                tensors.add(t);
+                continue;
+            }
+            float[] original = t.values();
+            QuantizedTensor q = Quantizer.quantize(original, t.shape(), scheme);
+            float[] restored = Quantizer.dequantize(q);
+            for (int i = 0; i < original.length; i++) {
+                maxError = Math.max(maxError, Math.abs(original[i] - restored[i]));
+            }
+            quantized.put(t.name(), q);
+            tensors.add(new NamedTensor(t.name(), t.shape(), true, restored));
+        }
+        CompressedModel out = CompressedModel.fromTensors(
+                input.architecture(), input.classes(), input.inputShape(), tensors, quantized);
+        input.close();
+        context.progress().report(NAME, Map.of("quantized_tensors", (double) quantized.size(),
+                "max_abs_weight_error", maxError));
+        return out;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.compressweep.workers.eval;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The measured quality, size and speed of one model on a test split. All values are measurements.
+ *
+ * @param accuracy fraction of test images classified correctly
+ * @param f1Macro unweighted mean of the per-class F1 scores
+ * @param params number of scalar parameters
+ * @param sizeBytes byte length of the model's artifact file
+ * @param latencyP50Ms median single-image forward time, milliseconds
+ * @param latencyP95Ms 95th percentile single-image forward time, milliseconds
+ * @param throughput images per second in batches
+ */
+public record Evaluation(double accuracy, double f1Macro, long params, long sizeBytes,
+        double latencyP50Ms, double latencyP95Ms, double throughput) {
+
+    /** Metric names as events carry them. */
+    public static final String ACCURACY = "accuracy";
+    public static final String F1_MACRO = "f1_macro";
+    public static final String PARAMS = "params";
+    public static final String SIZE_BYTES = "size_bytes";
+    public static final String LATENCY_P50_MS = "latency_p50_ms";
+    public static final String LATENCY_P95_MS = "latency_p95_ms";
+    public static final String THROUGHPUT = "throughput";
+    /** Added by the caller: teacher accuracy minus this accuracy, on the same test split. */
+    public static final String ACCURACY_DROP = "accuracy_drop";
+    /** Added by the caller: teacher artifact size divided by this artifact size. */
+    public static final String COMPRESSION_RATIO = "compression_ratio";
+
+    /** The metrics by name, in a stable order. */
+    public Map<String, Double> toMetrics() {
+        Map<String, Double> out = new LinkedHashMap<>();
+        out.put(ACCURACY, accuracy);
+        out.put(F1_MACRO, f1Macro);
+        out.put(PARAMS, (double) params);
+        out.put(SIZE_BYTES, (double) sizeBytes);
+        out.put(LATENCY_P50_MS, latencyP50Ms);
+        out.put(LATENCY_P95_MS, latencyP95Ms);
+        out.put(THROUGHPUT, throughput);
+        return out;
+    }
+
+    /**
+     * Checks that every metric is finite.
+     *
+     * @throws NonFiniteMetricException naming the first metric that is NaN or infinite
+     */
+    public static Map<String, Double> requireFinite(Map<String, Double> metrics) {
+        metrics.forEach((name, value) -> {
+            if (value == null || !Double.isFinite(value)) {
+                throw new NonFiniteMetricException(name, value == null ? Double.NaN : value);
+            }
+        });
+        return metrics;
+    }
+}

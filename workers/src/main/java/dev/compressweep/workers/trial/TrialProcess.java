@@ -1,0 +1,155 @@
+package dev.compressweep.workers.trial;
+
+import dev.compressweep.workers.event.EventPublisher;
+import dev.compressweep.workers.event.EventPublishers;
+import dev.compressweep.workers.event.EventType;
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one trial in its own JVM ({@link TrialMain}): DJL trains one model per JVM, and a native crash
+ * then takes down only that trial. The spec goes to {@code specs/<trialId>.json}, output to
+ * {@code logs/<trialId>.log}. When the process does not exit with 0 (failed to publish, crashed, timed
+ * out) this publishes a FAILED event itself with the log's last lines, so no trial is lost silently.
+ *
+ * <p>The child's classpath is {@code java.class.path} plus the file URLs of the thread's context class
+ * loader when it is a {@link URLClassLoader} (as on Spark executors). Its heap is set by the system
+ * property {@code compressweep.trial.xmx} (default {@value #DEFAULT_XMX}). Thread-safe: calls share no state.
+ */
+public final class TrialProcess {
+
+    /** Heap of a trial process unless {@code compressweep.trial.xmx} says otherwise. */
+    public static final String DEFAULT_XMX = "1g";
+
+    private static final int TAIL_LINES = 30;
+
+    private TrialProcess() {}
+
+    /** Launches the trial, waits up to {@code timeout} (then stops it) and reports how it ended. */
+    public static TrialOutcome run(TrialSpec spec, Duration timeout) {
+        WorkDir dir = WorkDir.of(spec);
+        Path specFile = dir.specFile(spec.trialId());
+        Path log = dir.logFile(spec.trialId());
+        long start = System.nanoTime();
+        int exitCode;
+        String why;
+        try {
+            Files.createDirectories(specFile.getParent());
+            Files.createDirectories(log.getParent());
+            Files.writeString(specFile, TrialSpecCodec.encode(spec));
+            ProcessBuilder builder = new ProcessBuilder(command(spec, specFile))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().put("OMP_NUM_THREADS", Integer.toString(spec.threads()));
+            Process process = builder.start();
+            try {
+                if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    exitCode = process.exitValue();
+                    why = "trial process exited with code " + exitCode;
+                } else {
+                    exitCode = stop(process);
+                    why = "trial process timed out after " + timeout.toSeconds() + " s and was stopped (exit code "
+                            + exitCode + ")";
+                }
+            } catch (InterruptedException e) {
+                exitCode = stop(process);
+                why = "trial process was interrupted and stopped (exit code " + exitCode + ")";
+                Thread.currentThread().interrupt();
+            }
+        } catch (IOException e) {
+            exitCode = -1;
+            why = "cannot start the trial process: " + e.getMessage();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (exitCode != 0) {
+            publishFailure(spec, why + tail(log));
+        }
+        return new TrialOutcome(spec.trialId(), exitCode, seconds);
+    }
+
+    /** The command line that runs {@code specFile} in a new JVM. */
+    static List<String> command(TrialSpec spec, Path specFile) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Dai.djl.offline=" + System.getProperty("ai.djl.offline", "true"));
+        for (String name : List.of("ENGINE_CACHE_DIR", "DJL_CACHE_DIR")) {
+            String value = System.getProperty(name);
+            if (value != null) {
+                cmd.add("-D" + name + "=" + value);
+            }
+        }
+        cmd.add("-Xmx" + System.getProperty("compressweep.trial.xmx", DEFAULT_XMX));
+        cmd.add("-XX:+UseSerialGC");
+        cmd.add("-cp");
+        cmd.add(classpath());
+        cmd.add(TrialMain.class.getName());
+        cmd.add(specFile.toAbsolutePath().toString());
+        return cmd;
+    }
+
+    /** {@code java.class.path} plus the context class loader's file URLs, without duplicates. */
+    static String classpath() {
+        Set<String> entries = new LinkedHashSet<>(List.of(System.getProperty("java.class.path").split(File.pathSeparator)));
+        if (Thread.currentThread().getContextClassLoader() instanceof URLClassLoader loader) {
+            for (URL url : loader.getURLs()) {
+                if ("file".equals(url.getProtocol())) {
+                    try {
+                        entries.add(Path.of(url.toURI()).toString());
+                    } catch (URISyntaxException | IllegalArgumentException e) {
+                        entries.add(url.getPath());
+                    }
+                }
+            }
+        }
+        entries.remove("");
+        return String.join(File.pathSeparator, entries);
+    }
+
+    private static int stop(Process process) {
+        process.destroy();
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        return process.isAlive() ? -1 : process.exitValue();
+    }
+
+    private static void publishFailure(TrialSpec spec, String error) {
+        Map<String, String> tags = new LinkedHashMap<>(Provenance.base(spec));
+        tags.put("failed_in", "trial-process");
+        try (EventPublisher publisher = EventPublishers.open(spec.kafkaBootstrap(), spec.topic())) {
+            publisher.publish(TrialEvents.of(spec, EventType.FAILED, Map.of(), tags, null, error));
+        } catch (RuntimeException e) {
+            System.err.println("trial " + spec.trialId() + " is lost: " + error + "; and its FAILED event could not"
+                    + " be published either: " + TrialEvents.reason(e));
+        }
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            List<String> last = lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size());
+            return last.isEmpty() ? "" : "; last lines of " + log + ":\n" + String.join("\n", last);
+        } catch (IOException e) {
+            return "; its log " + log + " cannot be read: " + e.getMessage();
+        }
+    }
+}

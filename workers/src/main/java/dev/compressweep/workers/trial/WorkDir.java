@@ -1,0 +1,84 @@
+package dev.compressweep.workers.trial;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * The layout of a sweep's shared folder: {@code teacher/} (teacher.cwm, logits.bin, metrics.json),
+ * {@code trials/<trialId>.cwm}, {@code specs/<trialId>.json} and {@code logs/<trialId>.log}.
+ *
+ * @param root the sweep's work folder
+ */
+public record WorkDir(Path root) {
+
+    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._-]+");
+
+    public WorkDir {
+        Objects.requireNonNull(root, "root");
+    }
+
+    /** The work folder a trial names. */
+    public static WorkDir of(TrialSpec spec) {
+        return new WorkDir(Path.of(spec.workDir()));
+    }
+
+    /** The teacher's float32 artifact. */
+    public Path teacherModel() {
+        return root.resolve("teacher").resolve("teacher.cwm");
+    }
+
+    /** The teacher's logits on the training split. */
+    public Path teacherLogits() {
+        return root.resolve("teacher").resolve("logits.bin");
+    }
+
+    /** The teacher's measurements and spec hash, written last (its presence marks a complete teacher). */
+    public Path teacherRecord() {
+        return root.resolve("teacher").resolve("metrics.json");
+    }
+
+    /** A compression trial's artifact. */
+    public Path trialArtifact(String trialId) {
+        return root.resolve("trials").resolve(safe(trialId) + ".cwm");
+    }
+
+    /** The spec file a trial process reads. */
+    public Path specFile(String trialId) {
+        return root.resolve("specs").resolve(safe(trialId) + ".json");
+    }
+
+    /** A trial process's combined stdout and stderr. */
+    public Path logFile(String trialId) {
+        return root.resolve("logs").resolve(safe(trialId) + ".log");
+    }
+
+    /** Writes {@code target} through a temporary sibling and an atomic rename, so readers never see it half-written. */
+    static void replace(Path target, Consumer<Path> writer) {
+        try {
+            Files.createDirectories(target.toAbsolutePath().getParent());
+            Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), target.getFileName().toString(), ".tmp");
+            try {
+                writer.accept(tmp);
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String safe(String trialId) {
+        if (!SAFE_ID.matcher(trialId).matches()) {
+            throw new IllegalArgumentException("a trial id must match " + SAFE_ID + " to name files, but got '"
+                    + trialId + "'");
+        }
+        return trialId;
+    }
+}

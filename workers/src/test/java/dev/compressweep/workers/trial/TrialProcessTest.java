@@ -1,0 +1,84 @@
+package dev.compressweep.workers.trial;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.compressweep.workers.event.EventType;
+import dev.compressweep.workers.event.JsonLinesEventPublisher;
+import dev.compressweep.workers.event.TrialEvent;
+import dev.compressweep.workers.event.TrialRole;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrialProcessTest {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void shouldRunTheTrialInAChildJvmThatPublishesFailedWhenTheDataIsMissing() throws IOException {
+        TrialSpec spec = Specs.spec(work, "sweep-p-0", 0, TrialRole.COMPRESSION, List.of("quantize"), Map.of(),
+                Path.of("/no/such/data"));
+
+        TrialOutcome outcome = TrialProcess.run(spec, Duration.ofSeconds(60));
+
+        assertEquals(new TrialOutcome("sweep-p-0", 0, outcome.seconds()), outcome);
+        List<TrialEvent> events = JsonLinesEventPublisher.readAll(work.resolve("events.jsonl"));
+        assertEquals(List.of(EventType.STARTED, EventType.FAILED), events.stream().map(TrialEvent::type).toList());
+        assertTrue(events.get(1).error().contains("Fashion-MNIST not found in /no/such/data"), events.get(1).error());
+        assertTrue(Files.readString(work.resolve("specs/sweep-p-0.json")).contains("\"trialId\":\"sweep-p-0\""));
+        assertTrue(Files.readString(work.resolve("logs/sweep-p-0.log")).contains("trial sweep-p-0 failed"));
+    }
+
+    @Test
+    void shouldExitWithOneWhenNoEventCanBePublished() throws IOException {
+        Path blocked = Files.writeString(work.resolve("not-a-folder"), "");
+        TrialSpec base = Specs.spec(work, "sweep-p-1", 0, TrialRole.COMPRESSION, List.of("quantize"), Map.of(),
+                Path.of("/no/such/data"));
+        TrialSpec spec = new TrialSpec(base.sweepId(), base.trialId(), base.index(), base.role(), base.seed(),
+                base.chain(), base.params(), base.dataset(), base.teacher(), base.workDir(), base.threads(),
+                "file:" + blocked.resolve("events.jsonl"), base.topic());
+
+        TrialOutcome outcome = TrialProcess.run(spec, Duration.ofSeconds(60));
+
+        assertEquals(1, outcome.exitCode());
+        assertTrue(Files.readString(work.resolve("logs/sweep-p-1.log")).contains("no terminal event could be published"));
+    }
+
+    @Test
+    void shouldStopATrialThatRunsPastItsTimeoutAndPublishFailedForIt() {
+        TrialSpec spec = Specs.compression(work, "sweep-p-2", List.of("quantize"), Map.of());
+
+        TrialOutcome outcome = TrialProcess.run(spec, Duration.ofMillis(1));
+
+        assertNotEquals(0, outcome.exitCode());
+        List<TrialEvent> events = JsonLinesEventPublisher.readAll(work.resolve("events.jsonl"));
+        TrialEvent last = events.get(events.size() - 1);
+        assertEquals(EventType.FAILED, last.type());
+        assertTrue(last.error().startsWith("trial process timed out after 0 s and was stopped"), last.error());
+        assertEquals("trial-process", last.tags().get("failed_in"));
+    }
+
+    @Test
+    void shouldLaunchTrialMainOfflineWithTheSpecFileLast() {
+        TrialSpec spec = Specs.compression(work, "sweep-p-3", List.of("quantize"), Map.of());
+        Path specFile = work.resolve("specs/sweep-p-3.json");
+
+        List<String> command = TrialProcess.command(spec, specFile);
+
+        assertTrue(command.get(0).endsWith("/bin/java"), command.get(0));
+        assertTrue(command.contains("-Dai.djl.offline=true"), command.toString());
+        assertTrue(command.contains("-Xmx" + TrialProcess.DEFAULT_XMX), command.toString());
+        int cp = command.indexOf("-cp");
+        assertTrue(command.get(cp + 1).contains(System.getProperty("java.class.path").split(":")[0]));
+        assertEquals(List.of(TrialMain.class.getName(), specFile.toString()),
+                command.subList(command.size() - 2, command.size()));
+    }
+}
