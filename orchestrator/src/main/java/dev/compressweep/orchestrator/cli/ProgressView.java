@@ -1,5 +1,7 @@
 package dev.compressweep.orchestrator.cli;
 
+import dev.compressweep.deploy.Candidate;
+import dev.compressweep.deploy.ModelSelection;
 import dev.compressweep.orchestrator.report.SweepSummary;
 import dev.compressweep.orchestrator.run.SweepListener;
 import dev.compressweep.orchestrator.run.SweepState;
@@ -8,9 +10,8 @@ import dev.compressweep.orchestrator.sweep.SweepSpec;
 import dev.compressweep.search.objective.Objective;
 import dev.compressweep.search.sampler.TrialState;
 import java.io.PrintStream;
-import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -19,6 +20,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 /**
  * The sweep's progress bar: trials done out of the budget, with failed, running and the best feasible
  * trial so far by the first objective. Each ended trial also gets one line of its own above the bar.
+ * Without a terminal (a log file, CI) there is no bar: each ended trial prints its line and the status.
  */
 final class ProgressView implements SweepListener {
 
@@ -31,21 +33,30 @@ final class ProgressView implements SweepListener {
     ProgressView(SweepSpec sweep, PrintStream out) {
         this.sweep = sweep;
         this.out = out;
-        this.bar = new ProgressBarBuilder().setTaskName("trials").setInitialMax(sweep.search().budget())
-                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).continuousUpdate()
-                .setConsumer(new ConsoleProgressBarConsumer(out)).build();
+        this.bar = System.console() == null ? null
+                : new ProgressBarBuilder().setTaskName("trials").setInitialMax(sweep.search().budget())
+                        .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).continuousUpdate()
+                        .setConsumer(new ConsoleProgressBarConsumer(out)).build();
     }
 
     @Override
     public void onUpdate(TrialRecord record, SweepState state) {
-        if (record.state() != TrialState.RUNNING) {
-            String name = record.index() < 0 ? "teacher" : "trial #" + record.index() + " " + record.chainText();
-            String line = name + " " + describe(record);
-            out.print("\r" + line + " ".repeat(Math.max(0, LINE_WIDTH - line.length())) + System.lineSeparator());
+        if (record.state() == TrialState.RUNNING) {
+            return;
         }
-        bar.stepTo(state.count(TrialState.COMPLETE) + state.count(TrialState.FAILED));
-        bar.setExtraMessage(String.format(Locale.ROOT, "failed %d, running %d, best %s",
-                state.count(TrialState.FAILED), state.count(TrialState.RUNNING), best(state)));
+        String name = record.index() < 0 ? "teacher" : "trial #" + record.index() + " " + record.chainText();
+        String line = name + " " + describe(record);
+        long ended = state.count(TrialState.COMPLETE) + state.count(TrialState.FAILED);
+        String status = String.format(Locale.ROOT, "failed %d, running %d, best %s",
+                state.count(TrialState.FAILED), state.count(TrialState.RUNNING), best(state));
+        if (bar == null) {
+            out.println(line);
+            out.printf("  %d/%d trials ended: %s%n", ended, sweep.search().budget(), status);
+            return;
+        }
+        out.print("\r" + line + " ".repeat(Math.max(0, LINE_WIDTH - line.length())) + System.lineSeparator());
+        bar.stepTo(ended);
+        bar.setExtraMessage(status);
     }
 
     private String describe(TrialRecord record) {
@@ -60,16 +71,18 @@ final class ProgressView implements SweepListener {
 
     private String best(SweepState state) {
         Objective primary = sweep.objectives().get(0);
-        Optional<TrialRecord> best = state.trials().stream()
-                .filter(t -> t.state() == TrialState.COMPLETE && SweepSummary.feasible(sweep.constraints(), t))
-                .min(Comparator.comparingDouble(t -> primary.direction().toMinimized(
-                        t.metrics().getOrDefault(primary.metric(), Double.NaN))));
-        return best.map(t -> String.format(Locale.ROOT, "#%d %s=%.4g", t.index(), primary.metric(),
-                t.metrics().get(primary.metric()))).orElse("none feasible yet");
+        List<Candidate> complete = state.trials().stream().filter(t -> t.state() == TrialState.COMPLETE)
+                .map(SweepSummary::candidate).toList();
+        return ModelSelection.choose(complete, sweep.constraints(), primary)
+                .map(c -> String.format(Locale.ROOT, "%s %s=%.4g", c.trialId().substring(c.trialId().lastIndexOf('-') + 1),
+                        primary.metric(), c.metric(primary.metric())))
+                .orElse("none feasible yet");
     }
 
     @Override
     public void onEnd(SweepState state) {
-        bar.close();
+        if (bar != null) {
+            bar.close();
+        }
     }
 }

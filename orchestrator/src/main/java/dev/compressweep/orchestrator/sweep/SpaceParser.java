@@ -23,6 +23,9 @@ final class SpaceParser {
     static SearchSpace parse(Fields space) {
         Problems problems = space.problems();
         List<String> chains = chains(space, problems);
+        if (chains.isEmpty()) {
+            return null;
+        }
         List<Parameter> parameters = new ArrayList<>();
         parameters.add(new Categorical(SweepSpec.CHAIN, List.copyOf(chains), Optional.empty()));
         List<String> known = new ArrayList<>(List.of(SweepSpec.CHAIN));

@@ -84,7 +84,7 @@ public final class ModelArtifact {
         try {
             Path parent = file.toAbsolutePath().getParent();
             Files.createDirectories(parent);
-            Path tmp = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
+            Path tmp = parent.resolve(file.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
             try {
                 Files.write(tmp, prefix.array());
                 Files.write(tmp, headerBytes, StandardOpenOption.APPEND);

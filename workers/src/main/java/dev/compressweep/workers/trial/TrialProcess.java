@@ -27,7 +27,10 @@ import java.util.concurrent.TimeUnit;
  * out) this publishes a FAILED event itself with the log's last lines, so no trial is lost silently.
  *
  * <p>The child's classpath is {@code java.class.path} plus the file URLs of the thread's context class
- * loader when it is a {@link URLClassLoader} (as on Spark executors). Its heap is set by the system
+ * loader when it is a {@link URLClassLoader} (as on Spark executors). The child inherits the environment
+ * (so {@code ENGINE_CACHE_DIR} and {@code DJL_CACHE_DIR} pass through), gets {@code OMP_NUM_THREADS} set
+ * to the spec's threads, and receives the system properties {@code ai.djl.offline} (default true),
+ * {@code ENGINE_CACHE_DIR} and {@code DJL_CACHE_DIR} when set here. Its heap is set by the system
  * property {@code compressweep.trial.xmx} (default {@value #DEFAULT_XMX}). Thread-safe: calls share no state.
  */
 public final class TrialProcess {

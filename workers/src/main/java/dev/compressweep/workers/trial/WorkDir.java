@@ -58,11 +58,15 @@ public record WorkDir(Path root) {
         return root.resolve("logs").resolve(safe(trialId) + ".log");
     }
 
-    /** Writes {@code target} through a temporary sibling and an atomic rename, so readers never see it half-written. */
+    /**
+     * Writes {@code target} through a temporary sibling (named after this process, readable as the umask
+     * allows) and an atomic rename, so readers in other processes never see it half-written.
+     */
     static void replace(Path target, Consumer<Path> writer) {
         try {
-            Files.createDirectories(target.toAbsolutePath().getParent());
-            Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), target.getFileName().toString(), ".tmp");
+            Path parent = target.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            Path tmp = parent.resolve(target.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
             try {
                 writer.accept(tmp);
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

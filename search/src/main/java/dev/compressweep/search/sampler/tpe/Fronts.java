@@ -15,37 +15,47 @@ final class Fronts {
 
     /**
      * Returns the indices of the best {@code wanted} points of {@code points}, best first (all of
-     * them if there are fewer). Levels are peeled only until {@code wanted} points are ordered.
+     * them if there are fewer).
+     *
+     * <p>Levels come from an efficient non-dominated sort: taken in lexicographic order, a point
+     * can only be dominated by points before it, so it joins the first level none of whose
+     * members dominates it.
      */
     static List<Integer> best(List<double[]> points, int wanted) {
-        List<Integer> order = new ArrayList<>();
-        List<Integer> remaining = new ArrayList<>();
-        for (int i = 0; i < points.size(); i++) {
-            remaining.add(i);
+        Integer[] byValue = new Integer[points.size()];
+        for (int i = 0; i < byValue.length; i++) {
+            byValue[i] = i;
         }
-        while (order.size() < wanted && !remaining.isEmpty()) {
-            List<Integer> level = new ArrayList<>();
-            List<Integer> dominated = new ArrayList<>();
-            for (int i : remaining) {
-                (isDominated(points, i, remaining) ? dominated : level).add(i);
+        Arrays.sort(byValue, (a, b) -> Arrays.compare(points.get(a), points.get(b)));
+        List<List<Integer>> levels = new ArrayList<>();
+        for (int i : byValue) {
+            int level = 0;
+            while (level < levels.size() && isDominated(points, i, levels.get(level))) {
+                level++;
             }
-            order.addAll(byCrowding(points, level));
-            remaining = dominated;
+            if (level == levels.size()) {
+                levels.add(new ArrayList<>());
+            }
+            levels.get(level).add(i);
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int level = 0; level < levels.size() && order.size() < wanted; level++) {
+            order.addAll(byCrowding(points, levels.get(level)));
         }
         return List.copyOf(order.subList(0, Math.min(wanted, order.size())));
     }
 
-    private static boolean isDominated(List<double[]> points, int i, List<Integer> among) {
+    private static boolean isDominated(List<double[]> points, int i, List<Integer> level) {
         double[] point = points.get(i);
-        for (int j : among) {
-            if (j != i && dominates(points.get(j), point)) {
+        for (int m = level.size() - 1; m >= 0; m--) {
+            if (dominates(points.get(level.get(m)), point)) {
                 return true;
             }
         }
         return false;
     }
 
-    static boolean dominates(double[] a, double[] b) {
+    private static boolean dominates(double[] a, double[] b) {
         boolean better = false;
         for (int k = 0; k < a.length; k++) {
             if (a[k] > b[k]) {

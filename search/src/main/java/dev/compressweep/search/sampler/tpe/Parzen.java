@@ -2,7 +2,6 @@ package dev.compressweep.search.sampler.tpe;
 
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
-import org.apache.commons.math3.special.Erf;
 
 /**
  * A Parzen density on [0, 1]: one Gaussian kernel per observation, truncated to the interval,
@@ -12,11 +11,13 @@ import org.apache.commons.math3.special.Erf;
  * neighbours), clipped to {@code [1 / min(100, n + 1), 1]}: wide where observations are sparse,
  * narrow where they crowd, never so narrow that the density collapses onto one point. The prior
  * keeps the density positive everywhere, so log-densities are finite. Evaluating it costs one
- * exponential per kernel. Immutable.
+ * exponential per kernel near the point. Immutable.
  */
 final class Parzen {
     private static final double LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
     private static final int MAX_REJECTIONS = 64;
+    /** Kernels farther than this many widths (squared) add under e^-25 of their peak: skipped. */
+    private static final double FAR = 50.0;
 
     private final double[] centres;
     private final double[] inverseWidths;
@@ -37,15 +38,16 @@ final class Parzen {
         this.inverseWidths = new double[n];
         this.logScales = new double[n];
         double narrowest = 1.0 / Math.min(100, n + 1);
+        double logTotal = Math.log(total);
         for (int i = 0; i < n; i++) {
             double left = centres[i] - (i == 0 ? 0.0 : centres[i - 1]);
             double right = (i == n - 1 ? 1.0 : centres[i + 1]) - centres[i];
             double width = Math.min(1.0, Math.max(narrowest, Math.max(left, right)));
-            double mass = 0.5 * Erf.erf(-centres[i] / (width * Math.sqrt(2)),
-                    (1.0 - centres[i]) / (width * Math.sqrt(2)));
+            double mass = 1.0 - Gaussian.upperTail(centres[i] / width)
+                    - Gaussian.upperTail((1.0 - centres[i]) / width);
             widths[i] = width;
             inverseWidths[i] = 1.0 / width;
-            logScales[i] = -Math.log(total) - Math.log(width * mass) - LOG_SQRT_2PI;
+            logScales[i] = -logTotal - Math.log(width * mass) - LOG_SQRT_2PI;
         }
     }
 
@@ -54,7 +56,10 @@ final class Parzen {
         double density = priorShare;
         for (int i = 0; i < centres.length; i++) {
             double z = (unit - centres[i]) * inverseWidths[i];
-            density += Math.exp(logScales[i] - 0.5 * z * z);
+            double squared = z * z;
+            if (squared < FAR) {
+                density += Math.exp(logScales[i] - 0.5 * squared);
+            }
         }
         return Math.log(density);
     }
