@@ -36,7 +36,7 @@ public final class MlflowModelRegistry implements ModelRegistry {
 
     /** Connects to the tracking server at {@code trackingUri}, e.g. {@code http://127.0.0.1:5055}. */
     public MlflowModelRegistry(String trackingUri) {
-        this.trackingUri = trackingUri.endsWith("/") ? trackingUri.substring(0, trackingUri.length() - 1) : trackingUri;
+        this.trackingUri = trackingUri.replaceAll("/+$", "");
         this.client = new MlflowClient(this.trackingUri);
     }
 

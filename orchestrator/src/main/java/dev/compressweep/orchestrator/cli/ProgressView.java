@@ -51,6 +51,9 @@ final class ProgressView implements SweepListener {
                 state.count(TrialState.FAILED), state.count(TrialState.RUNNING), best(state));
         if (bar == null) {
             out.println(line);
+            if (record.index() < 0) {
+                return;
+            }
             out.printf("  %d/%d trials ended: %s%n", ended, sweep.search().budget(), status);
             return;
         }
@@ -74,8 +77,9 @@ final class ProgressView implements SweepListener {
         List<Candidate> complete = state.trials().stream().filter(t -> t.state() == TrialState.COMPLETE)
                 .map(SweepSummary::candidate).toList();
         return ModelSelection.choose(complete, sweep.constraints(), primary)
-                .map(c -> String.format(Locale.ROOT, "%s %s=%.4g", c.trialId().substring(c.trialId().lastIndexOf('-') + 1),
-                        primary.metric(), c.metric(primary.metric())))
+                .flatMap(c -> state.trial(c.trialId()))
+                .map(t -> String.format(Locale.ROOT, "#%d %s=%.4g", t.index(), primary.metric(),
+                        t.metrics().get(primary.metric())))
                 .orElse("none feasible yet");
     }
 

@@ -41,6 +41,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SweepSpec spec = SweepFileParser.parse(file);
+        SweepSession.requireData(spec.dataset());
         Endpoints endpoints = Endpoints.resolve(kafka, mlflow);
         SessionOptions options = new SessionOptions(master, endpoints.kafka(), endpoints.mlflow(),
                 out.toAbsolutePath(), modelName, !noDeploy);

@@ -1,5 +1,6 @@
 package dev.compressweep.orchestrator.cli;
 
+import dev.compressweep.orchestrator.session.SweepSession;
 import dev.compressweep.orchestrator.sweep.SweepFileParser;
 import dev.compressweep.orchestrator.sweep.SweepSpec;
 import dev.compressweep.search.sampler.GridSampler;
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code compressweep validate FILE}: checks a sweep file without running anything. */
-@Command(name = "validate", description = "Check a sweep file and print what it would run.")
+@Command(name = "validate", description = "Check a sweep file and its data set, and print what it would run.")
 final class ValidateCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE", description = "the sweep file (YAML)")
@@ -18,6 +19,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SweepSpec spec = SweepFileParser.parse(file);
+        SweepSession.requireData(spec.dataset());
         System.out.printf("%s is valid: sweep %s, %s search, %d trials, %d in parallel, %d parameters"
                         + " (a grid of %d points at %d per range)%n",
                 file, spec.id(), spec.search().strategy().name().toLowerCase(), spec.search().budget(),

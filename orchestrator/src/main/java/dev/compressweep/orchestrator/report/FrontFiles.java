@@ -19,7 +19,8 @@ import java.util.Map;
 
 /**
  * Writes a sweep's results next to its artifacts: {@code front.csv}, {@code front.json} (teacher,
- * front, best) and {@code trials.csv} (every trial, failed ones with their reason).
+ * front, best), {@code front.png} (accuracy against size) and {@code trials.csv} (every trial, failed
+ * ones with their reason).
  */
 public final class FrontFiles {
 
@@ -37,7 +38,8 @@ public final class FrontFiles {
             writeCsv(summary.front(), frontCsv);
             writeCsv(summary.trials(), trialsCsv);
             JSON.writeValue(frontJson.toFile(), json(summary));
-            return List.of(frontCsv, frontJson, trialsCsv);
+            Path plot = FrontPlot.write(summary, dir.resolve("front.png"));
+            return List.of(frontCsv, frontJson, trialsCsv, plot);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the sweep's results to " + dir, e);
         }

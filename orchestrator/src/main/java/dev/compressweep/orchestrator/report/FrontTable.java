@@ -2,6 +2,8 @@ package dev.compressweep.orchestrator.report;
 
 import dev.compressweep.orchestrator.run.TrialRecord;
 import dev.compressweep.orchestrator.sweep.SweepSpec;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -69,7 +71,9 @@ public final class FrontTable {
     }
 
     private static String format(Object value) {
-        return value instanceof Double d ? String.format(Locale.ROOT, "%.4g", d) : String.valueOf(value);
+        return value instanceof Double d
+                ? new BigDecimal(d).round(new MathContext(4)).stripTrailingZeros().toPlainString()
+                : String.valueOf(value);
     }
 
     private static String number(Double value, String format) {

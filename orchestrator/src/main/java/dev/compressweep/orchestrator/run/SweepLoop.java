@@ -49,6 +49,7 @@ public final class SweepLoop {
     public SweepState run() {
         SweepState state = new SweepState(sweep.id());
         feed.replay().forEach(state::apply);
+        state.replayed();
         runTeacher(state);
         Deque<TrialSpec> unfinished = new ArrayDeque<>();
         state.trials().stream().filter(t -> t.state() == TrialState.RUNNING)

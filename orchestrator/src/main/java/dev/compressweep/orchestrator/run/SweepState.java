@@ -8,10 +8,12 @@ import dev.compressweep.workers.event.TrialEvent;
 import dev.compressweep.workers.event.TrialRole;
 import dev.compressweep.workers.trial.TrialSpec;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The sweep's state rebuilt from its event log: the teacher and every trial, by id. Replaying the
@@ -21,6 +23,7 @@ public final class SweepState {
 
     private final String sweepId;
     private final Map<String, TrialRecord> trials = new LinkedHashMap<>();
+    private final Set<String> endedBefore = new HashSet<>();
     private TrialRecord teacher;
 
     public SweepState(String sweepId) {
@@ -52,6 +55,22 @@ public final class SweepState {
         TrialRecord known = trials.get(trialId);
         trials.put(trialId, new TrialRecord(trialId, known.index(), known.chain(), known.params(),
                 TrialState.FAILED, Map.of(), known.tags(), null, why));
+    }
+
+    /** Marks everything known so far as replayed from the log: it ended in an earlier session. */
+    public void replayed() {
+        teacher().filter(t -> t.state() != TrialState.RUNNING).ifPresent(t -> endedBefore.add(t.trialId()));
+        trials.values().stream().filter(t -> t.state() != TrialState.RUNNING)
+                .forEach(t -> endedBefore.add(t.trialId()));
+    }
+
+    /** The ids of the teacher and trials that ended in this session (not replayed from the log). */
+    public Set<String> endedInThisSession() {
+        Set<String> ended = new HashSet<>();
+        teacher().filter(t -> t.state() != TrialState.RUNNING).ifPresent(t -> ended.add(t.trialId()));
+        trials.values().stream().filter(t -> t.state() != TrialState.RUNNING).forEach(t -> ended.add(t.trialId()));
+        ended.removeAll(endedBefore);
+        return ended;
     }
 
     public Optional<TrialRecord> teacher() {

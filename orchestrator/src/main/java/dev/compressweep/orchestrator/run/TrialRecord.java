@@ -2,6 +2,8 @@ package dev.compressweep.orchestrator.run;
 
 import dev.compressweep.search.sampler.TrialState;
 import dev.compressweep.workers.event.TrialEvent;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,9 +33,13 @@ public record TrialRecord(
 
     public TrialRecord {
         chain = List.copyOf(chain);
-        params = Map.copyOf(params);
-        metrics = Map.copyOf(metrics);
-        tags = Map.copyOf(tags);
+        params = ordered(params);
+        metrics = ordered(metrics);
+        tags = ordered(tags);
+    }
+
+    private static <V> Map<String, V> ordered(Map<String, V> map) {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
 
     /** The record after {@code event}; only a terminal event changes the state and metrics. */

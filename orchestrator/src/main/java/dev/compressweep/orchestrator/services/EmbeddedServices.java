@@ -150,7 +150,8 @@ public final class EmbeddedServices {
         Path lockFile = home.services().resolve(".lock");
         try {
             Files.createDirectories(lockFile.getParent());
-            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            try (FileChannel channel =
+                    FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
                 channel.lock();
                 return action.get();
             }

@@ -56,16 +56,22 @@ public final class Reachability {
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis);
         props.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
-        try (Admin admin = Admin.create(props)) {
-            admin.describeCluster().clusterId().get(millis, TimeUnit.MILLISECONDS);
+        Admin admin;
+        try {
+            admin = Admin.create(props);
         } catch (KafkaException e) {
             throw new ServiceException(prefix + e.getMessage(), e);
+        }
+        try {
+            admin.describeCluster().clusterId().get(millis, TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
             throw new ServiceException(prefix + "it accepts connections but did not answer as a Kafka broker within "
                     + millis + " ms", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ServiceException(prefix + "interrupted", e);
+        } finally {
+            admin.close(Duration.ZERO);
         }
     }
 
@@ -79,7 +85,8 @@ public final class Reachability {
     public static void requireMlflow(String uri, Duration timeout) {
         String base = uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
         if (!base.startsWith("http://") && !base.startsWith("https://")) {
-            throw new ServiceException("MLflow tracking URI must start with http:// or https://, but got '" + uri + "'");
+            throw new ServiceException(
+                    "MLflow tracking URI must start with http:// or https://, but got '" + uri + "'");
         }
         String prefix = "MLflow tracking server not reachable at " + base + ": ";
         HttpClient client = HttpClient.newBuilder().connectTimeout(timeout).build();
@@ -103,7 +110,8 @@ public final class Reachability {
         }
     }
 
-    private static int status(HttpClient client, String url, Duration timeout) throws IOException, InterruptedException {
+    private static int status(HttpClient client, String url, Duration timeout)
+            throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build();
         return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }

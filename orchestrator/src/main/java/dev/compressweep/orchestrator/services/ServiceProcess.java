@@ -22,8 +22,8 @@ import java.util.function.BooleanSupplier;
  * gunicorn workers, for instance), its output appended to a log file.
  *
  * <p>A detached process runs in a session of its own ({@code setsid}), so it outlives the JVM and
- * a Ctrl-C in the terminal. Stopping sends SIGTERM to the whole tree, then SIGKILL to whatever is
- * left when the grace period ends. Thread-safe: it holds only immutable state and process handles.
+ * a Ctrl-C in the terminal. Stopping sends SIGTERM to the process and its children, then SIGKILL
+ * to whatever is left of the tree when the grace period ends. Thread-safe: it holds only immutable state and process handles.
  */
 final class ServiceProcess {
 
@@ -89,10 +89,6 @@ final class ServiceProcess {
         return log;
     }
 
-    boolean isAlive() {
-        return handle.isAlive();
-    }
-
     /**
      * Polls {@code ready} until it holds. When the process exits first or the timeout passes, the
      * process is stopped and a {@link ServiceException} names what was awaited and the log file.
@@ -120,8 +116,9 @@ final class ServiceProcess {
     void stop(Duration grace) {
         List<ProcessHandle> tree = new ArrayList<>(handle.descendants().toList());
         tree.add(handle);
+        List<ProcessHandle> children = handle.children().toList();
         handle.destroy();
-        handle.children().forEach(ProcessHandle::destroy);
+        children.forEach(ProcessHandle::destroy);
         long deadline = System.nanoTime() + grace.toNanos();
         while (tree.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
             sleep(Duration.ofMillis(50));

@@ -65,7 +65,8 @@ public record ServiceRecord(String name, long pid, Instant startedAt, String add
             MAPPER.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), node);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new ServiceException("cannot record the " + name + " service in " + file + ": " + e.getMessage(), e);
+            throw new ServiceException(
+                    "cannot record the " + name + " service in " + file + ": " + e.getMessage(), e);
         }
     }
 

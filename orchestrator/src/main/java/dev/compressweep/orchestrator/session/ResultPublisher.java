@@ -6,7 +6,6 @@ import dev.compressweep.deploy.MlflowModelRegistry;
 import dev.compressweep.deploy.ModelExporter;
 import dev.compressweep.deploy.RegisteredVersion;
 import dev.compressweep.orchestrator.report.SweepSummary;
-import dev.compressweep.orchestrator.run.TrialFactory;
 import dev.compressweep.orchestrator.run.TrialRecord;
 import dev.compressweep.orchestrator.sweep.SweepSpec;
 import dev.compressweep.orchestrator.tracking.ExperimentTracker;
@@ -46,15 +45,15 @@ final class ResultPublisher {
         this.out = out;
     }
 
-    void publish(SweepSummary summary, String experimentId, TrackedRun sweepRun, List<Path> files, Path workDir,
-            SessionOptions options) {
-        awaitSink(summary);
+    void publish(SweepSummary summary, Set<String> endedInThisSession, String experimentId, TrackedRun sweepRun,
+            List<Path> files, Path workDir, SessionOptions options) {
+        awaitSink(endedInThisSession);
         files.forEach(file -> tracker.uploadArtifact(sweepRun, file, "results"));
         Set<String> front = new HashSet<>();
         summary.front().forEach(t -> front.add(t.trialId()));
         for (TrialRecord trial : summary.trials()) {
-            sink.runId(trial.trialId()).ifPresent(runId ->
-                    tracker.setTags(runId, Map.of(PARETO_TAG, Boolean.toString(front.contains(trial.trialId())))));
+            tracker.findTrialRun(experimentId, trial.trialId()).ifPresent(run ->
+                    tracker.setTags(run.runId(), Map.of(PARETO_TAG, Boolean.toString(front.contains(trial.trialId())))));
         }
         tracker.setTags(sweepRun.runId(), Map.of(
                 "compressweep.feasible_trials", Integer.toString(summary.feasibleCount()),
@@ -63,16 +62,14 @@ final class ResultPublisher {
         if (summary.best().isEmpty()) {
             out.println("no trial meets the constraints " + sweep.constraints() + ": nothing to deploy");
         } else if (options.deploy()) {
-            deploy(summary.best().get(), workDir, options);
+            deploy(summary.best().get(), experimentId, workDir, options);
         }
         out.println("results: " + workDir);
         out.println("MLflow UI: " + options.mlflow() + "/#/experiments/" + experimentId);
     }
 
-    private void awaitSink(SweepSummary summary) {
-        Set<String> ids = new HashSet<>();
-        ids.add(TrialFactory.teacherId(sweep.id()));
-        summary.trials().forEach(t -> ids.add(t.trialId()));
+    /** Waits for the trials that ended now; those of earlier sessions were written by earlier sinks. */
+    private void awaitSink(Set<String> ids) {
         try {
             if (!sink.awaitTerminal(ids, SINK_WAIT)) {
                 out.println("warning: MLflow has not received every trial yet; the sink goes on when the sweep"
@@ -83,8 +80,8 @@ final class ResultPublisher {
         }
     }
 
-    private void deploy(TrialRecord best, Path workDir, SessionOptions options) {
-        Optional<String> runId = sink.runId(best.trialId());
+    private void deploy(TrialRecord best, String experimentId, Path workDir, SessionOptions options) {
+        Optional<String> runId = tracker.findTrialRun(experimentId, best.trialId()).map(TrackedRun::runId);
         Candidate candidate = SweepSummary.candidate(best);
         String name = options.modelName() == null ? sweep.name() : options.modelName();
         Optional<RegisteredVersion> version = runId.map(run -> {

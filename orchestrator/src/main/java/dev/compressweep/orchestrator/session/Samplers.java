@@ -1,6 +1,7 @@
 package dev.compressweep.orchestrator.session;
 
 import dev.compressweep.orchestrator.sweep.SweepSpec;
+import dev.compressweep.search.sampler.BayesianSampler;
 import dev.compressweep.search.sampler.GridSampler;
 import dev.compressweep.search.sampler.RandomSampler;
 import dev.compressweep.search.sampler.Sampler;
@@ -14,6 +15,8 @@ final class Samplers {
         return switch (sweep.search().strategy()) {
             case GRID -> new GridSampler(sweep.search().gridPoints());
             case RANDOM -> new RandomSampler(sweep.seed());
+            case BAYESIAN -> BayesianSampler.builder(sweep.objectives()).seed(sweep.seed())
+                    .constraints(sweep.constraints()).startupTrials(sweep.search().startupTrials()).build();
         };
     }
 }

@@ -51,7 +51,6 @@ public final class SweepSession {
      * @return the summary: teacher, trials, front and best model
      */
     public SweepSummary run(SweepListener listener) {
-        requireData(sweep.dataset());
         String sweepId = sweep.id();
         Path workDir = prepare(options.out().resolve(sweepId));
         String topic = Topics.forSweep(sweepId);
@@ -69,8 +68,8 @@ public final class SweepSession {
                 out.println();
                 out.print(FrontTable.render(summary));
                 List<Path> files = FrontFiles.write(summary, workDir);
-                new ResultPublisher(sweep, tracker, sink, out).publish(summary, experimentId, sweepRun, files,
-                        workDir, options);
+                new ResultPublisher(sweep, tracker, sink, out).publish(summary, state.endedInThisSession(),
+                        experimentId, sweepRun, files, workDir, options);
                 return summary;
             }
         }
@@ -85,7 +84,12 @@ public final class SweepSession {
         }
     }
 
-    private static void requireData(DatasetSpec dataset) {
+    /**
+     * Checks that the sweep's data set can be read, before any service starts.
+     *
+     * @throws UserError naming the missing folder or file and how to provide it
+     */
+    public static void requireData(DatasetSpec dataset) {
         try {
             Datasets.load(new DatasetSpec(dataset.name(), dataset.path(), 1, 1));
         } catch (DatasetException e) {

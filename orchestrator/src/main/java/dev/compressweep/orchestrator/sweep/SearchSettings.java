@@ -12,16 +12,18 @@ import java.util.Objects;
  * @param gridPoints grid points per continuous range
  * @param threadsPerTrial intra-op threads each trial may use (fixed and recorded)
  * @param trialTimeout how long one trial may run before it is stopped and counted as failed
+ * @param startupTrials random trials before the Bayesian strategy starts to model the results
  */
 public record SearchSettings(
-        Strategy strategy, int budget, int parallelism, int gridPoints, int threadsPerTrial, Duration trialTimeout) {
+        Strategy strategy, int budget, int parallelism, int gridPoints, int threadsPerTrial, Duration trialTimeout,
+        int startupTrials) {
     public SearchSettings {
         Objects.requireNonNull(strategy, "strategy");
         Objects.requireNonNull(trialTimeout, "trialTimeout");
-        if (budget < 1 || parallelism < 1 || gridPoints < 2 || threadsPerTrial < 1) {
-            throw new IllegalArgumentException("budget, parallelism and threads must be >= 1 and grid points >= 2,"
-                    + " but got budget=" + budget + ", parallelism=" + parallelism + ", gridPoints=" + gridPoints
-                    + ", threadsPerTrial=" + threadsPerTrial);
+        if (budget < 1 || parallelism < 1 || gridPoints < 2 || threadsPerTrial < 1 || startupTrials < 1) {
+            throw new IllegalArgumentException("budget, parallelism, threads and start-up trials must be >= 1 and"
+                    + " grid points >= 2, but got budget=" + budget + ", parallelism=" + parallelism + ", gridPoints="
+                    + gridPoints + ", threadsPerTrial=" + threadsPerTrial + ", startupTrials=" + startupTrials);
         }
     }
 }

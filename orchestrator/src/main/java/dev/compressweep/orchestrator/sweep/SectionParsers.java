@@ -19,6 +19,7 @@ import java.util.Optional;
 final class SectionParsers {
 
     private static final int MAX_GRID_BUDGET = 10_000;
+    private static final int DEFAULT_STARTUP_TRIALS = 10;
 
     private SectionParsers() {}
 
@@ -97,11 +98,11 @@ final class SectionParsers {
 
     static SearchSettings settings(Fields f, SearchSpace space) {
         f.rejectUnknown(List.of("strategy", "budget", "parallelism", "grid_points", "threads_per_trial",
-                "trial_timeout_minutes", "space"));
+                "trial_timeout_minutes", "startup_trials", "space"));
         String name = f.text("strategy", "random", true);
         Strategy strategy = Strategy.parse(name).orElse(Strategy.RANDOM);
         if (Strategy.parse(name).isEmpty()) {
-            f.problems().add(f.at("strategy"), "must be grid or random, but got '" + name + "'");
+            f.problems().add(f.at("strategy"), "must be grid, random or bayesian, but got '" + name + "'");
         }
         int gridPoints = (int) f.integer("grid_points", 3, 2, 100);
         int gridSize = space == null ? 1
@@ -115,7 +116,8 @@ final class SectionParsers {
                 (int) f.integer("parallelism", 2, 1, 1024),
                 gridPoints,
                 (int) f.integer("threads_per_trial", 1, 1, 256),
-                Duration.ofMinutes(f.integer("trial_timeout_minutes", 30, 1, 24 * 60)));
+                Duration.ofMinutes(f.integer("trial_timeout_minutes", 30, 1, 24 * 60)),
+                (int) f.integer("startup_trials", DEFAULT_STARTUP_TRIALS, 1, MAX_GRID_BUDGET));
     }
 
     private static String metric(Fields f, String metric, String path) {

@@ -78,7 +78,8 @@ final class MlflowArtifacts {
         try (Stream<Path> files = Files.walk(folder)) {
             return files.filter(Files::isRegularFile).sorted().toList();
         } catch (IOException e) {
-            throw new TrackingException("cannot list the artifact folder " + folder + ": " + e.getMessage(), e, false);
+            throw new TrackingException(
+                    "cannot list the artifact folder " + folder + ": " + e.getMessage(), e, false);
         }
     }
 }

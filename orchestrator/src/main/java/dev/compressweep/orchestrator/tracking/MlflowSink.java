@@ -198,7 +198,8 @@ public final class MlflowSink implements AutoCloseable {
                 return false;
             }
             skipped.incrementAndGet();
-            LOG.error("MLflow refused {} of trial {}; skipping it: {}", event.type(), event.trialId(), e.getMessage(), e);
+            LOG.error("MLflow refused {} of trial {}; skipping it: {}", event.type(), event.trialId(),
+                    e.getMessage(), e);
         } catch (RuntimeException e) {
             skipped.incrementAndGet();
             LOG.error("cannot write {} of trial {} to MLflow; skipping it", event.type(), event.trialId(), e);

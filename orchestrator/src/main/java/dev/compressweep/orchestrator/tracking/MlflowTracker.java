@@ -44,14 +44,9 @@ public final class MlflowTracker implements ExperimentTracker {
 
     /** Connects to the tracking server at {@code trackingUri}, e.g. {@code http://127.0.0.1:5055}. */
     public MlflowTracker(String trackingUri) {
-        this.trackingUri = trackingUri.endsWith("/") ? trackingUri.substring(0, trackingUri.length() - 1) : trackingUri;
+        this.trackingUri = trackingUri.replaceAll("/+$", "");
         this.client = new MlflowClient(this.trackingUri);
         this.artifacts = new MlflowArtifacts(this.trackingUri);
-    }
-
-    /** The tracking server's base URI. */
-    public String trackingUri() {
-        return trackingUri;
     }
 
     @Override
@@ -108,8 +103,7 @@ public final class MlflowTracker implements ExperimentTracker {
     @Override
     public void setTags(String runId, Map<String, String> tags) {
         List<RunTag> batch = new ArrayList<>();
-        tags.forEach((key, value) -> batch.add(RunTag.newBuilder().setKey(key)
-                .setValue(cut(value, MAX_TAG_LENGTH)).build()));
+        tags.forEach((key, value) -> batch.add(tag(key, value)));
         for (List<RunTag> chunk : chunks(batch, MAX_PARAMS_OR_TAGS_PER_BATCH)) {
             call("set tags of run " + runId, () -> {
                 client.logBatch(runId, List.of(), List.of(), chunk);
@@ -145,8 +139,8 @@ public final class MlflowTracker implements ExperimentTracker {
         }
         CreateRun.Builder request = CreateRun.newBuilder().setExperimentId(experimentId).setRunName(runName)
                 .setStartTime(startTime.toEpochMilli());
-        tags.forEach((key, value) -> request.addTags(RunTag.newBuilder().setKey(key).setValue(cut(value, MAX_TAG_LENGTH))));
-        request.addTags(RunTag.newBuilder().setKey("mlflow.user").setValue(System.getProperty("user.name", "compressweep")));
+        tags.forEach((key, value) -> request.addTags(tag(key, value)));
+        request.addTags(tag("mlflow.user", System.getProperty("user.name", "compressweep")));
         RunInfo created = call("create run '" + runName + "'", () -> client.createRun(request.build()));
         logParams(created.getRunId(), params);
         return new TrackedRun(experimentId, created.getRunId(), created.getArtifactUri(), true);
@@ -175,7 +169,8 @@ public final class MlflowTracker implements ExperimentTracker {
 
     private void logParams(String runId, Map<String, String> params) {
         List<Param> batch = new ArrayList<>();
-        params.forEach((key, value) -> batch.add(Param.newBuilder().setKey(key).setValue(cut(value, MAX_PARAM_LENGTH)).build()));
+        params.forEach((key, value) ->
+                batch.add(Param.newBuilder().setKey(key).setValue(cut(value, MAX_PARAM_LENGTH)).build()));
         for (List<Param> chunk : chunks(batch, MAX_PARAMS_OR_TAGS_PER_BATCH)) {
             call("log params of run " + runId, () -> {
                 client.logBatch(runId, List.of(), chunk, List.of());
@@ -207,6 +202,10 @@ public final class MlflowTracker implements ExperimentTracker {
         }
         String quote = value.contains("'") ? "\"" : "'";
         return quote + value + quote;
+    }
+
+    private static RunTag tag(String key, String value) {
+        return RunTag.newBuilder().setKey(key).setValue(cut(value, MAX_TAG_LENGTH)).build();
     }
 
     private static String cut(String value, int max) {

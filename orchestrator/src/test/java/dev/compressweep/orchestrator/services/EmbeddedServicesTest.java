@@ -48,7 +48,8 @@ class EmbeddedServicesTest {
         ProjectHome home = borrowedHome();
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName(LocalPorts.HOST))) {
             int takenPort = taken.getLocalPort();
-            services = new EmbeddedServices(home, new EmbeddedServices.Ports(takenPort, LocalPorts.free(), LocalPorts.free()));
+            services = new EmbeddedServices(home,
+                    new EmbeddedServices.Ports(takenPort, LocalPorts.free(), LocalPorts.free()));
 
             String kafka = services.ensureKafka();
             String mlflow = services.ensureMlflow();
@@ -61,7 +62,8 @@ class EmbeddedServicesTest {
         long start = System.nanoTime();
         String kafka = later.ensureKafka();
         String mlflow = later.ensureMlflow();
-        assertTrue(System.nanoTime() - start < Duration.ofSeconds(5).toNanos(), "live services are reused, not restarted");
+        assertTrue(System.nanoTime() - start < Duration.ofSeconds(5).toNanos(),
+                "live services are reused, not restarted");
         Reachability.requireKafka(kafka, Duration.ofSeconds(10));
         Reachability.requireMlflow(mlflow, Duration.ofSeconds(10));
         List<ProcessHandle> tree = later.running().stream()

@@ -67,7 +67,8 @@ class KafkaBrokerTest {
             ServiceException e = assertThrows(ServiceException.class, () -> KafkaBroker.start(
                     RealServices.home().requireKafkaLib(), tmp, port, LocalPorts.free(), false));
 
-            assertEquals("cannot start the Kafka broker: port 127.0.0.1:" + port + " is already in use", e.getMessage());
+            assertEquals("cannot start the Kafka broker: port 127.0.0.1:" + port + " is already in use",
+                    e.getMessage());
         }
     }
 

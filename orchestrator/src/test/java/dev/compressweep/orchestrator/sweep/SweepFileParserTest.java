@@ -96,7 +96,7 @@ class SweepFileParserTest {
                 "objectives[0].direction:", true,
                 "constraints[0]:", true,
                 "constraints[1]: unknown metric 'speed'", true,
-                "search.strategy: must be grid or random", true,
+                "search.strategy: must be grid, random or bayesian", true,
                 "search.budget: must lie in [1, 10000], but got 0", true,
                 "search.space.chain[0]: unknown method 'prune'", true,
                 "search.space.distill.colour: is not a known setting", true);

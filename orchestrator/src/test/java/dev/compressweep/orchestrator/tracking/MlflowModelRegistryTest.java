@@ -36,7 +36,8 @@ class MlflowModelRegistryTest {
         }
 
         try (MlflowModelRegistry registry = new MlflowModelRegistry(uri)) {
-            RegisteredVersion version = registry.register(modelName, first.runId(), Map.of("compressweep.trial_id", "t0"));
+            RegisteredVersion version =
+                    registry.register(modelName, first.runId(), Map.of("compressweep.trial_id", "t0"));
             RegisteredVersion again = registry.register(modelName, first.runId(), Map.of());
             RegisteredVersion next = registry.register(modelName, second.runId(), Map.of());
 
@@ -47,13 +48,16 @@ class MlflowModelRegistryTest {
         }
 
         MlflowRest rest = new MlflowRest(uri);
-        assertEquals(modelName, rest.get("registered-models/get", "name", modelName).path("registered_model").path("name").asText());
-        JsonNode versions = rest.get("model-versions/search", "filter", "name='" + modelName + "'").path("model_versions");
+        assertEquals(modelName, rest.get("registered-models/get", "name", modelName)
+                .path("registered_model").path("name").asText());
+        JsonNode versions = rest.get("model-versions/search", "filter", "name='" + modelName + "'")
+                .path("model_versions");
         assertEquals(2, versions.size());
         JsonNode v1 = rest.get("model-versions/get", "name", modelName, "version", "1").path("model_version");
         assertEquals(first.runId(), v1.path("run_id").asText());
         assertEquals(first.artifactUri() + "/model", v1.path("source").asText());
-        assertEquals(uri + "/#/experiments/" + first.experimentId() + "/runs/" + first.runId(), v1.path("run_link").asText());
+        assertEquals(uri + "/#/experiments/" + first.experimentId() + "/runs/" + first.runId(),
+                v1.path("run_link").asText());
         assertEquals("t0", v1.path("tags").get(0).path("value").asText());
     }
 

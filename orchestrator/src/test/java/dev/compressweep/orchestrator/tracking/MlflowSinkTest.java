@@ -2,6 +2,7 @@ package dev.compressweep.orchestrator.tracking;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +10,8 @@ import dev.compressweep.orchestrator.fixtures.MlflowRest;
 import dev.compressweep.orchestrator.fixtures.RealServices;
 import dev.compressweep.orchestrator.fixtures.Topics;
 import dev.compressweep.orchestrator.fixtures.TrialEvents;
+import dev.compressweep.orchestrator.services.LocalPorts;
+import dev.compressweep.orchestrator.services.MlflowServer;
 import dev.compressweep.workers.event.KafkaEventPublisher;
 import dev.compressweep.workers.event.TrialEvent;
 import java.io.IOException;
@@ -83,13 +86,15 @@ class MlflowSinkTest {
     }
 
     private String experimentId() {
-        return rest.get("experiments/get-by-name", "experiment_name", experiment).path("experiment").path("experiment_id").asText();
+        return rest.get("experiments/get-by-name", "experiment_name", experiment)
+                .path("experiment").path("experiment_id").asText();
     }
 
     @Test
     void shouldRecordTrialsFinishingAtTheSameTimeAsOneChildRunEach() throws Exception {
         TrialEvents teacher = TrialEvents.teacher(sweepId);
-        TrialEvents first = TrialEvents.trial(sweepId, 0, List.of("distill", "quantize"), Map.of("quantize.bits", 8L));
+        TrialEvents first =
+                TrialEvents.trial(sweepId, 0, List.of("distill", "quantize"), Map.of("quantize.bits", 8L));
         TrialEvents second = TrialEvents.trial(sweepId, 1, List.of("prune"), Map.of("prune.sparsity", 0.5));
         MlflowSink sink = startSink("sink-test-" + sweepId);
         publish(lifeOf(teacher, artifact("teacher.params", "teacher-weights"), 0.91));
@@ -147,7 +152,8 @@ class MlflowSinkTest {
         JsonNode trialRun = only(rest.runs(experimentId, "tags.`compressweep.trial_id` = '" + trial.trialId() + "'"));
         assertEquals(List.of(1L, 2L), lossSteps(trialRun), "a replayed metric point is not a new point");
         assertEquals("16", MlflowRest.value(trialRun, "params", "lowrank.rank"));
-        JsonNode failedRun = only(rest.runs(experimentId, "tags.`compressweep.trial_id` = '" + sentinel.trialId() + "'"));
+        JsonNode failedRun =
+                only(rest.runs(experimentId, "tags.`compressweep.trial_id` = '" + sentinel.trialId() + "'"));
         assertEquals("FAILED", failedRun.path("info").path("status").asText());
         assertEquals("out of memory", MlflowRest.value(failedRun, "tags", "compressweep.error"));
         assertEquals(0, sink.stats().skipped());
@@ -166,6 +172,30 @@ class MlflowSinkTest {
 
         assertTrue(sink.awaitTerminal(Set.of(trial.trialId()), WAIT));
         assertEquals(new MlflowSink.Stats(4, 2), sink.stats());
+    }
+
+    @Test
+    void shouldKeepEventsUntilMlflowComesBack() throws Exception {
+        int port = LocalPorts.free();
+        String uri = "http://127.0.0.1:" + port;
+        TrialEvents trial = TrialEvents.trial(sweepId, 2, List.of("distill"), Map.of("distill.temperature", 4.0));
+        try (MlflowTracker offline = new MlflowTracker(uri)) {
+            MlflowSink sink = MlflowSink.start(
+                    new MlflowSink.Config(bootstrap, topic, experiment, "sink-test-" + sweepId), offline);
+            sinks.add(sink);
+            publish(lifeOf(trial, null, 0.85));
+            assertFalse(sink.awaitTerminal(Set.of(trial.trialId()), Duration.ofSeconds(2)), "MLflow is not up yet");
+
+            try (MlflowServer server = MlflowServer.start(RealServices.home().requireMlflowCommand(),
+                    tmp.resolve("late-mlflow"), port, false)) {
+                assertTrue(sink.awaitTerminal(Set.of(trial.trialId()), WAIT));
+                assertEquals(new MlflowSink.Stats(4, 0), sink.stats());
+                String experimentId = new MlflowRest(uri)
+                        .get("experiments/get-by-name", "experiment_name", experiment)
+                        .path("experiment").path("experiment_id").asText();
+                assertEquals(1, new MlflowRest(uri).runs(experimentId, "tags.`compressweep.kind` = 'trial'").size());
+            }
+        }
     }
 
     private void publishConcurrently(List<TrialEvent> a, List<TrialEvent> b) throws Exception {

@@ -34,8 +34,12 @@ class MlflowTrackerTest {
             assertTrue(created.created());
             assertFalse(again.created());
             assertEquals(created.runId(), again.runId());
-            assertEquals("mlflow-artifacts:/" + experimentId + "/" + created.runId() + "/artifacts", created.artifactUri());
-            JsonNode run = new MlflowRest(RealServices.mlflow()).get("runs/get", "run_id", created.runId()).path("run");
+            assertEquals(created.runId(), tracker.findTrialRun(experimentId, "s1-t000").orElseThrow().runId());
+            assertTrue(tracker.findTrialRun(experimentId, "s1-t999").isEmpty());
+            assertEquals("mlflow-artifacts:/" + experimentId + "/" + created.runId() + "/artifacts",
+                    created.artifactUri());
+            JsonNode run = new MlflowRest(RealServices.mlflow()).get("runs/get", "run_id", created.runId())
+                    .path("run");
             assertEquals("0.5", MlflowRest.value(run, "params", "prune.sparsity"), "a logged param never changes");
             assertEquals("linear", MlflowRest.value(run, "params", "prune.schedule"), "a missing param is added");
             assertEquals(sweep.runId(), MlflowRest.value(run, "tags", TrackingTags.PARENT_RUN_ID));
@@ -45,6 +49,7 @@ class MlflowTrackerTest {
     @Test
     void shouldQuoteATagValueWithTheQuoteItDoesNotContain() {
         assertEquals("tags.`compressweep.trial_id` = 'a-1'", MlflowTracker.tagEquals(TrackingTags.TRIAL_ID, "a-1"));
-        assertEquals("tags.`compressweep.trial_id` = \"it's\"", MlflowTracker.tagEquals(TrackingTags.TRIAL_ID, "it's"));
+        assertEquals("tags.`compressweep.trial_id` = \"it's\"",
+                MlflowTracker.tagEquals(TrackingTags.TRIAL_ID, "it's"));
     }
 }

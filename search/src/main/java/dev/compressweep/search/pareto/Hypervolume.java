@@ -2,6 +2,7 @@ package dev.compressweep.search.pareto;
 
 import dev.compressweep.search.objective.Objective;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,40 @@ public final class Hypervolume {
             }
         }
         return inside.isEmpty() ? 0.0 : volume(inside, ref, ref.length);
+    }
+
+    /**
+     * Returns the volume of the region dominated by {@code points} and bounded by
+     * {@code reference}, all given on a scale where smaller is better in every coordinate. Points
+     * not strictly better than the reference in every coordinate, NaN ones included, contribute
+     * nothing. The points are not modified.
+     *
+     * @throws IllegalArgumentException if the reference is empty or not finite, if a point's
+     *     length differs from the reference's, or if a contributing point is infinitely good
+     */
+    public static double ofMinimized(List<double[]> points, double[] reference) {
+        Objects.requireNonNull(points, "`points` must not be null");
+        Objects.requireNonNull(reference, "`reference` must not be null");
+        if (reference.length == 0 || !Arrays.stream(reference).allMatch(Double::isFinite)) {
+            throw new IllegalArgumentException("`reference` must be non-empty and finite, but got "
+                    + Arrays.toString(reference));
+        }
+        List<double[]> inside = new ArrayList<>();
+        for (double[] point : points) {
+            if (point.length != reference.length) {
+                throw new IllegalArgumentException("every point must have as many coordinates as "
+                        + "the reference (" + reference.length + "), but got "
+                        + Arrays.toString(point));
+            }
+            if (strictlyBetter(point, reference)) {
+                if (!Arrays.stream(point).allMatch(Double::isFinite)) {
+                    throw new IllegalArgumentException("points must be finite to have a finite "
+                            + "hypervolume, but got " + Arrays.toString(point));
+                }
+                inside.add(point);
+            }
+        }
+        return inside.isEmpty() ? 0.0 : volume(inside, reference, reference.length);
     }
 
     private static boolean strictlyBetter(double[] point, double[] ref) {

@@ -27,21 +27,22 @@ import java.util.SplittableRandom;
  * and samples a conditional branch only when its parent chooses it, so these spaces need no
  * encoding or imputation; a GP needs a kernel over mixed, partly missing inputs, an O(n³) fit and,
  * for several objectives, an expected-hypervolume acquisition that grows costly with three
- * objectives. Fitting and scoring here costs O(n) per candidate and parameter, which keeps an
+ * objectives. Fitting and scoring here cost O(n) per candidate and parameter, which keeps an
  * {@code ask} well within 50 ms at 500 finished trials.
  *
  * <p>How a proposal is made: until {@code startupTrials} trials have finished (complete or
  * failed), proposals are those of a {@link RandomSampler} with the same seed. Afterwards the
- * finished trials are ranked: feasible ones (every constraint met) first, by non-dominated level
- * of the objectives and then crowding distance; then infeasible ones by total violation, each
- * constraint's violation relative to its bound; failed trials, and complete trials that lack an
- * objective or constraint metric, count as infeasible everywhere and never as good. The best
- * {@code gamma} share (at most {@link #MAX_GOOD}) is "good", the rest "bad"; running trials count
- * as bad too (a constant liar), so parallel proposals avoid what is already being tried. Of
- * {@code candidates} assignments drawn from the good density, the one most likely under the good
- * density relative to the bad one is proposed, never one already tried in any state. In a batch,
- * each proposal joins the running ones before the next is made, so {@code ask(k)} gives the same
- * proposals as k calls of {@code ask(1)} with the earlier proposals running.
+ * finished trials are ranked. Feasible ones (every constraint met) come first, by non-dominated
+ * level of the objectives and then by hypervolume contribution; infeasible ones follow, by total
+ * violation, each constraint's violation taken relative to its bound. Failed trials, and complete
+ * ones lacking an objective or constraint metric, come last. The best {@code gamma} share of the
+ * finished trials (at most {@link #MAX_GOOD}, never a failed one) is "good", the rest "bad";
+ * running trials count as bad too (a constant liar), so parallel proposals avoid what is already
+ * being tried. Of {@code candidates} assignments drawn from the good density, the one most likely
+ * under the good density relative to the bad one is proposed, never one already tried in any
+ * state. In a batch, each proposal joins the running ones before the next is made, so
+ * {@code ask(k)} gives the same proposals as k calls of {@code ask(1)} with the earlier proposals
+ * running.
  *
  * <p>Warm start: the sampler keeps no state, so trials of an earlier sweep are passed as part of
  * the history; when there are {@code startupTrials} finished ones, the model is used at once.

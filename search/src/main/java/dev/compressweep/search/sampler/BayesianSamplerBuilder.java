@@ -10,8 +10,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Settings of a {@link BayesianSampler}, checked when set or, for the model's, by {@link #build}. Made by
- * {@link BayesianSampler#builder}; not thread-safe, but the sampler it builds is immutable.
+ * Settings of a {@link BayesianSampler}, checked when set or, for the model's, by
+ * {@link #build}. Made by {@link BayesianSampler#builder}; not thread-safe, but the sampler it
+ * builds is immutable.
  */
 public final class BayesianSamplerBuilder {
     /** The default number of trials proposed at random before the model is used. */
@@ -19,7 +20,7 @@ public final class BayesianSamplerBuilder {
     /** The default number of candidates drawn per proposal. */
     public static final int DEFAULT_CANDIDATES = 32;
     /** The default share of finished trials counted as good. */
-    public static final double DEFAULT_GAMMA = 0.15;
+    public static final double DEFAULT_GAMMA = 0.2;
     /** The default weight of each density's uniform prior, in observations. */
     public static final double DEFAULT_PRIOR_WEIGHT = 1.0;
 

@@ -65,7 +65,8 @@ final class Json {
                 case '"' -> out.append("\\\"");
                 case '\\' -> out.append("\\\\");
                 case '\n' -> out.append("\\n");
-                default -> out.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+                default -> out.append(
+                        c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
             }
         }
         out.append('"');

@@ -32,6 +32,11 @@ interface Problem {
     /** Returns the budget N: strategies are compared at N and 2N trials. */
     int budget();
 
+    /** Returns a remark for the report on how to read the results, or an empty string. */
+    default String note() {
+        return "";
+    }
+
     /** Returns the metrics of {@code assignment}, or nothing if the trial fails. */
     Optional<Map<String, Double>> evaluate(Assignment assignment);
 }

@@ -3,7 +3,9 @@ package dev.compressweep.search.bench;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -81,9 +83,14 @@ record ProblemReport(Problem problem, Map<String, double[][]> curves, AskTime as
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("name", problem.name());
         json.put("variables", problem.variables());
-        json.put("objectives", problem.objectives().stream().map(Object::toString).toList());
+        json.put("objectives", problem.objectives().stream()
+                .map(o -> o.metric() + " " + o.direction().name().toLowerCase(Locale.ROOT))
+                .toList());
         json.put("constraints", problem.constraints().stream().map(Object::toString).toList());
-        json.put("reference", problem.reference());
+        json.put("reference", new TreeMap<>(problem.reference()));
+        if (!problem.note().isEmpty()) {
+            json.put("note", problem.note());
+        }
         json.put("N", n);
         json.put("seeds", curves.get("bayesian").length);
         for (String name : curves.keySet()) {
@@ -96,8 +103,12 @@ record ProblemReport(Problem problem, Map<String, double[][]> curves, AskTime as
         Map<String, Object> curveStats = new LinkedHashMap<>();
         for (String name : curves.keySet()) {
             Map<String, Object> byTrials = new LinkedHashMap<>();
-            checkpoints().forEach(t -> byTrials.put(String.valueOf(t),
-                    Map.of("mean", at(name, t).mean(), "std", at(name, t).std())));
+            for (int t : checkpoints()) {
+                Map<String, Object> stats = new LinkedHashMap<>();
+                stats.put("mean", at(name, t).mean());
+                stats.put("std", at(name, t).std());
+                byTrials.put(String.valueOf(t), stats);
+            }
             curveStats.put(name, byTrials);
         }
         json.put("hv_by_trials", curveStats);
@@ -106,8 +117,13 @@ record ProblemReport(Problem problem, Map<String, double[][]> curves, AskTime as
         Map<String, Object> toTarget = new LinkedHashMap<>();
         curves.keySet().forEach(name -> toTarget.put(name, trialsToTarget(name)));
         json.put("trials_to_target", toTarget);
-        json.put("ask_ms_500_told", Map.of("mean", askTime.meanMillis(),
-                "max", askTime.maxMillis(), "asks", askTime.asks()));
+        Map<String, Object> ask = new LinkedHashMap<>();
+        ask.put("wall_mean", askTime.meanMillis());
+        ask.put("wall_max", askTime.maxMillis());
+        ask.put("cpu_mean", askTime.meanCpuMillis());
+        ask.put("cpu_max", askTime.maxCpuMillis());
+        ask.put("asks", askTime.asks());
+        json.put("ask_ms_500_told", ask);
         json.put("bayesian_N_at_least_random_2N", bayesianBeatsRandomAtTwiceTheTrials());
         return json;
     }

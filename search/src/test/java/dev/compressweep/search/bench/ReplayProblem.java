@@ -36,7 +36,8 @@ final class ReplayProblem implements Problem {
         this.name = name;
         this.table = table;
         this.complete = table.rows().stream().filter(r -> r.state().equalsIgnoreCase("complete"))
-                .filter(r -> OBJECTIVES.stream().allMatch(o -> isFinite(r.metrics().get(o.metric()))))
+                .filter(r -> OBJECTIVES.stream()
+                        .allMatch(o -> isFinite(r.metrics().get(o.metric()))))
                 .toList();
         if (complete.isEmpty()) {
             throw new IllegalArgumentException("a replay table needs complete rows with accuracy, "
@@ -48,11 +49,13 @@ final class ReplayProblem implements Problem {
             double best = Double.POSITIVE_INFINITY;
             double worst = Double.NEGATIVE_INFINITY;
             for (TrialTable.Row row : complete) {
-                double value = objective.direction().toMinimized(row.metrics().get(objective.metric()));
+                double value =
+                        objective.direction().toMinimized(row.metrics().get(objective.metric()));
                 best = Math.min(best, value);
                 worst = Math.max(worst, value);
             }
-            double margin = worst > best ? 0.1 * (worst - best) : Math.max(1e-9, 0.1 * Math.abs(worst));
+            double margin = worst > best
+                    ? 0.1 * (worst - best) : Math.max(1e-9, 0.1 * Math.abs(worst));
             reference.put(objective.metric(), objective.direction().toMinimized(worst + margin));
         }
     }

@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Compares grid, random and Bayesian search by hypervolume against trials on ZDT1, DTLZ2 (three
@@ -18,7 +20,9 @@ import java.util.Map;
  *
  * <p>Arguments, all optional: the JSON path (default
  * {@code target/benchmarks/search-efficiency.json}), {@code --seeds N} (default 10) and
- * {@code --replay PATH} (default: the classpath resource {@value #REPLAY_RESOURCE}).
+ * {@code --replay PATH}, the sweep's {@code trials.csv} to replay; when that file is absent, the
+ * classpath resource {@value #REPLAY_RESOURCE} is read, and when both are, the replay problem is
+ * skipped with a message saying so.
  */
 public final class SearchEfficiencyBenchmark {
     /** Where the replay table is looked up on the classpath when no path is given. */
@@ -44,9 +48,9 @@ public final class SearchEfficiencyBenchmark {
         String table = replayTable(replay);
         String replayName = "fashion-mnist-replay";
         if (table == null) {
-            String where = replay != null ? replay : "classpath:" + REPLAY_RESOURCE
-                    + " (search/src/test/resources/" + REPLAY_RESOURCE + ")";
-            String reason = "the table of real trials is missing: " + where;
+            String where =
+                    (replay != null ? replay + " nor " : "") + "classpath:" + REPLAY_RESOURCE;
+            String reason = "the table of real trials is missing: there is no " + where;
             System.out.println("SKIPPED " + replayName + ": " + reason);
             skipped.add(Map.of("name", replayName, "reason", reason));
         } else {
@@ -69,10 +73,10 @@ public final class SearchEfficiencyBenchmark {
         System.out.println("wrote " + out.toAbsolutePath());
     }
 
+    /** The table at {@code path} if given and present, else the classpath resource, else null. */
     private static String replayTable(String path) throws IOException {
-        if (path != null) {
-            Path file = Path.of(path);
-            return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : null;
+        if (path != null && Files.isRegularFile(Path.of(path))) {
+            return Files.readString(Path.of(path), StandardCharsets.UTF_8);
         }
         ClassLoader loader = SearchEfficiencyBenchmark.class.getClassLoader();
         try (InputStream in = loader.getResourceAsStream(REPLAY_RESOURCE)) {
@@ -83,9 +87,10 @@ public final class SearchEfficiencyBenchmark {
     private static void print(ProblemReport report, PrintStream out) {
         Problem problem = report.problem();
         int n = problem.budget();
-        out.printf("%n== %s: %s; objectives %s; constraints %s; reference %s%n", problem.name(),
-                problem.variables(), problem.objectives(), problem.constraints(),
-                problem.reference());
+        out.printf("%n== %s: %s%n   objectives %s; constraints %s; reference %s%n",
+                problem.name(), problem.variables(), problem.objectives().stream()
+                        .map(o -> o.metric() + " " + o.direction().name().toLowerCase(Locale.ROOT))
+                        .toList(), problem.constraints(), new TreeMap<>(problem.reference()));
         out.printf("   N=%d, %d seeds; hypervolume mean ± std after t trials%n", n,
                 report.curves().get("bayesian").length);
         StringBuilder header = new StringBuilder(String.format("   %-20s", "strategy"));
@@ -102,11 +107,15 @@ public final class SearchEfficiencyBenchmark {
             out.println(row.append(String.format("%18s",
                     toTarget == null ? "> " + 2 * n : toTarget.toString())));
         }
+        if (!problem.note().isEmpty()) {
+            out.println("   note: " + problem.note());
+        }
         out.printf("   target = %.0f%% of the best mean at %d = %.4f%n",
                 ProblemReport.TARGET_SHARE * 100, 2 * n, report.target());
-        out.printf("   bayesian ask(1) with %d finished + 1 running: mean %.2f ms, max %.2f ms"
-                + " (%d asks)%n", AskTime.TOLD, report.askTime().meanMillis(),
-                report.askTime().maxMillis(), report.askTime().asks());
+        AskTime ask = report.askTime();
+        out.printf("   bayesian ask(1) with %d finished + 1 running, %d asks: wall mean %.2f ms, "
+                + "max %.2f ms; CPU mean %.2f ms, max %.2f ms%n", AskTime.TOLD, ask.asks(),
+                ask.meanMillis(), ask.maxMillis(), ask.meanCpuMillis(), ask.maxCpuMillis());
         out.printf("   bayesian@N %.4f %s random@2N %.4f%n", report.at("bayesian", n).mean(),
                 report.bayesianBeatsRandomAtTwiceTheTrials() ? ">=" : "<  (NOT MET)",
                 report.at("random", 2 * n).mean());

@@ -88,15 +88,17 @@ record TrialTable(List<Row> rows, SearchSpace space) {
         Map<String, Set<Object>> chainsOf = new LinkedHashMap<>();
         rows.forEach(row -> row.params().forEach((name, value) -> {
             values.computeIfAbsent(name, n -> new LinkedHashSet<>()).add(value);
-            chainsOf.computeIfAbsent(name, n -> new LinkedHashSet<>()).add(row.params().get("chain"));
+            chainsOf.computeIfAbsent(name, n -> new LinkedHashSet<>())
+                    .add(row.params().get("chain"));
         }));
         Set<Object> chains = values.get("chain");
         List<Parameter> parameters = new ArrayList<>();
         parameters.add(new Categorical("chain", List.copyOf(chains), Optional.empty()));
         values.forEach((name, domain) -> {
             if (!name.equals("chain") && domain.size() > 1) {
-                Optional<Condition> condition = chainsOf.get(name).equals(chains)
-                        ? Optional.empty() : Optional.of(new Condition("chain", chainsOf.get(name)));
+                Set<Object> active = chainsOf.get(name);
+                Optional<Condition> condition = active.equals(chains)
+                        ? Optional.empty() : Optional.of(new Condition("chain", active));
                 parameters.add(parameter(name, domain, condition));
             }
         });

@@ -92,6 +92,21 @@ class HypervolumeTest {
                 + minimizeAll(2) + ", but got {a=4.0}", e.getMessage());
     }
 
+    @Test
+    void shouldMeasureMinimisedVectorsAsItMeasuresMetricMaps() {
+        List<double[]> vectors = List.of(new double[] {1, 1, 3}, new double[] {2, 2, 1},
+                new double[] {1, 3, 2}, new double[] {3, 3, 3}, new double[] {5, 0, 0});
+        assertEquals(18.0, Hypervolume.ofMinimized(vectors, new double[] {4, 4, 4}));
+    }
+
+    @Test
+    void shouldRejectAVectorOfTheWrongLength() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Hypervolume.ofMinimized(List.of(new double[] {1}), new double[] {2, 2}));
+        assertEquals("every point must have as many coordinates as the reference (2), but got "
+                + "[1.0]", e.getMessage());
+    }
+
     private static long countDominatedCells(List<double[]> points, int dims, int size) {
         long cells = 0;
         int[] cell = new int[dims];

@@ -6,9 +6,10 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Orders objective vectors (smaller is better) from best to worst: by non-dominated level, and
- * within a level by crowding distance, largest first, so that the points kept from a level that
- * does not fit whole spread along the front.
+ * Orders objective vectors (smaller is better) from best to worst: by non-dominated level and,
+ * within the last level that does not fit whole, by exclusive hypervolume contribution up to the
+ * worst values of all the points ({@link Contributions}), largest first, so that the points kept
+ * cover the front well rather than its far ends, where points can be poor in another objective.
  */
 final class Fronts {
     private Fronts() {}
@@ -39,8 +40,11 @@ final class Fronts {
             levels.get(level).add(i);
         }
         List<Integer> order = new ArrayList<>();
+        double[] reference = points.isEmpty() ? new double[0] : Contributions.reference(points);
         for (int level = 0; level < levels.size() && order.size() < wanted; level++) {
-            order.addAll(byCrowding(points, levels.get(level)));
+            List<Integer> members = levels.get(level);
+            order.addAll(order.size() + members.size() > wanted
+                    ? byContribution(points, members, reference) : members);
         }
         return List.copyOf(order.subList(0, Math.min(wanted, order.size())));
     }
@@ -66,36 +70,20 @@ final class Fronts {
         return better;
     }
 
-    /** The level's indices by decreasing crowding distance; ties keep their input order. */
-    private static List<Integer> byCrowding(List<double[]> points, List<Integer> level) {
-        int size = level.size();
-        if (size <= 2) {
-            return level;
-        }
-        double[] crowding = new double[size];
-        Integer[] sorted = new Integer[size];
-        for (int k = 0; k < points.get(level.get(0)).length; k++) {
-            int axis = k;
-            for (int m = 0; m < size; m++) {
-                sorted[m] = m;
-            }
-            Arrays.sort(sorted, Comparator.comparingDouble(m -> points.get(level.get(m))[axis]));
-            double low = points.get(level.get(sorted[0]))[axis];
-            double span = points.get(level.get(sorted[size - 1]))[axis] - low;
-            crowding[sorted[0]] = Double.POSITIVE_INFINITY;
-            crowding[sorted[size - 1]] = Double.POSITIVE_INFINITY;
-            for (int m = 1; m < size - 1 && span > 0; m++) {
-                double gap = points.get(level.get(sorted[m + 1]))[axis]
-                        - points.get(level.get(sorted[m - 1]))[axis];
-                crowding[sorted[m]] += gap / span;
-            }
-        }
-        Integer[] order = new Integer[size];
-        for (int m = 0; m < size; m++) {
+    /**
+     * The level's indices by decreasing exclusive hypervolume contribution (see
+     * {@link Contributions}); ties keep their order.
+     */
+    private static List<Integer> byContribution(List<double[]> points, List<Integer> level,
+            double[] reference) {
+        List<double[]> members = level.stream().map(points::get).toList();
+        double[] contribution = Contributions.exclusive(members, reference);
+        Integer[] order = new Integer[level.size()];
+        for (int m = 0; m < order.length; m++) {
             order[m] = m;
         }
-        Arrays.sort(order, Comparator.comparingDouble((Integer m) -> -crowding[m]));
-        List<Integer> result = new ArrayList<>(size);
+        Arrays.sort(order, Comparator.comparingDouble((Integer m) -> -contribution[m]));
+        List<Integer> result = new ArrayList<>(order.length);
         for (int m : order) {
             result.add(level.get(m));
         }

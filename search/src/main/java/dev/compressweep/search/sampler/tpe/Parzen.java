@@ -7,11 +7,11 @@ import java.util.random.RandomGenerator;
  * A Parzen density on [0, 1]: one Gaussian kernel per observation, truncated to the interval,
  * mixed with a uniform prior worth {@code priorWeight} observations.
  *
- * <p>Each kernel's width is the larger gap to its neighbours (the interval's ends count as
- * neighbours), clipped to {@code [1 / min(100, n + 1), 1]}: wide where observations are sparse,
- * narrow where they crowd, never so narrow that the density collapses onto one point. The prior
- * keeps the density positive everywhere, so log-densities are finite. Evaluating it costs one
- * exponential per kernel near the point. Immutable.
+ * <p>Each kernel's width is the larger gap to its neighbouring observations (a lone observation
+ * gets the whole interval), clipped to {@code [1 / min(100, n + 1), 1]}: wide where observations
+ * are sparse, narrow where they crowd, never so narrow that the density collapses onto a point.
+ * The prior keeps the density positive everywhere, so log-densities are finite. Evaluating it
+ * costs one exponential per kernel near the point. Immutable.
  */
 final class Parzen {
     private static final double LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
@@ -40,9 +40,10 @@ final class Parzen {
         double narrowest = 1.0 / Math.min(100, n + 1);
         double logTotal = Math.log(total);
         for (int i = 0; i < n; i++) {
-            double left = centres[i] - (i == 0 ? 0.0 : centres[i - 1]);
-            double right = (i == n - 1 ? 1.0 : centres[i + 1]) - centres[i];
-            double width = Math.min(1.0, Math.max(narrowest, Math.max(left, right)));
+            double left = i == 0 ? 0.0 : centres[i] - centres[i - 1];
+            double right = i == n - 1 ? 0.0 : centres[i + 1] - centres[i];
+            double gap = n == 1 ? 1.0 : Math.max(left, right);
+            double width = Math.min(1.0, Math.max(narrowest, gap));
             double mass = 1.0 - Gaussian.upperTail(centres[i] / width)
                     - Gaussian.upperTail((1.0 - centres[i]) / width);
             widths[i] = width;

@@ -13,9 +13,9 @@ import java.util.Set;
  * The trials split into the few good ones the sampler imitates and the rest it steers away from.
  *
  * <p>Constraints act as feasibility, not as penalties: feasible trials rank above infeasible ones,
- * feasible ones by non-dominated level then crowding distance, infeasible ones by total violation.
- * Failed trials and pending ones (running, or proposed earlier in the same batch: the "constant
- * liar") are never good. An immutable value.
+ * feasible ones by non-dominated level then hypervolume contribution ({@link Fronts}), infeasible
+ * ones by total violation. Failed trials and pending ones (running, or proposed earlier in the
+ * same batch: the "constant liar") are never good. An immutable value.
  *
  * @param good the best trials' assignments, at most the number asked for
  * @param bad every other assignment, pending ones included

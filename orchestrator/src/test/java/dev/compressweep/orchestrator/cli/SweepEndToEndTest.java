@@ -1,0 +1,144 @@
+package dev.compressweep.orchestrator.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.compressweep.orchestrator.fixtures.MlflowRest;
+import dev.compressweep.orchestrator.fixtures.RealServices;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A real sweep (4 trials on a subset of Fashion-MNIST) through local Spark, a real Kafka broker and a
+ * real MLflow server, read back through MLflow's REST API.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SweepEndToEndTest {
+
+    private static final String TINY = "tiny-it";
+
+    @TempDir
+    static Path out;
+
+    private static String kafka;
+    private static String mlflow;
+    private static MlflowRest rest;
+    private static String experimentId;
+
+    @BeforeAll
+    static void runTheSweep() throws IOException {
+        kafka = RealServices.kafka();
+        mlflow = RealServices.mlflow();
+        rest = new MlflowRest(mlflow);
+        Path sweep = Path.of(System.getProperty("compressweep.home"), "orchestrator", "src", "test", "resources",
+                "sweeps", "tiny.yaml");
+
+        assertEquals(0, Main.run("run", sweep.toString(), "--kafka", kafka, "--mlflow", mlflow, "--out",
+                out.toString()));
+        experimentId = rest.get("experiments/get-by-name", "experiment_name", TINY).path("experiment").path(
+                "experiment_id").asText();
+    }
+
+    private static List<JsonNode> runs(String kind) {
+        return rest.runs(experimentId, "tags.`compressweep.kind` = '" + kind + "'");
+    }
+
+    @Test
+    @Order(1)
+    void shouldLogOneChildRunPerTrialAndOneForTheTeacherUnderTheSweepRun() {
+        List<JsonNode> sweeps = runs("sweep");
+        List<JsonNode> teachers = runs("teacher");
+        List<JsonNode> trials = runs("trial");
+
+        assertEquals(1, sweeps.size());
+        assertEquals(1, teachers.size());
+        assertEquals(4, trials.size());
+        String parent = sweeps.get(0).path("info").path("run_id").asText();
+        for (JsonNode run : concat(teachers, trials)) {
+            assertEquals(parent, MlflowRest.value(run, "tags", "mlflow.parentRunId"));
+            assertEquals("FINISHED", run.path("info").path("status").asText());
+        }
+        assertEquals("FINISHED", sweeps.get(0).path("info").path("status").asText());
+    }
+
+    @Test
+    @Order(2)
+    void shouldLogEachTrialsSettingsAndMeasuredMetrics() {
+        for (JsonNode run : runs("trial")) {
+            String chain = MlflowRest.value(run, "params", "chain");
+            assertNotNull(chain);
+            assertEquals(chain.contains("distill"), MlflowRest.value(run, "params", "distill.temperature") != null);
+            assertEquals(chain.contains("quantize"), MlflowRest.value(run, "params", "quantize.bits") != null);
+            for (String metric : List.of("accuracy", "f1_macro", "size_bytes", "params", "latency_p50_ms",
+                    "latency_p95_ms", "throughput", "accuracy_drop", "compression_ratio")) {
+                String value = MlflowRest.value(run, "metrics", metric);
+                assertNotNull(value, metric + " missing in " + run);
+                assertTrue(Double.isFinite(Double.parseDouble(value)), metric + "=" + value);
+            }
+        }
+    }
+
+    @Test
+    @Order(3)
+    void shouldStoreEachModelWhoseByteLengthIsItsSizeMetric() {
+        for (JsonNode run : runs("trial")) {
+            String trialId = MlflowRest.value(run, "tags", "compressweep.trial_id");
+            byte[] model = rest.artifact(run.path("info").path("artifact_uri").asText(), "model/" + trialId + ".cwm");
+            assertEquals(Double.parseDouble(MlflowRest.value(run, "metrics", "size_bytes")), model.length, trialId);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void shouldRegisterTheBestModelWithALinkToItsTrialRun() throws IOException {
+        JsonNode front = new ObjectMapper().readTree(Files.readString(sweepDir().resolve("front.json")));
+        String best = front.path("best").asText();
+        JsonNode versions = rest.get("model-versions/search", "filter", "name='" + TINY + "'");
+
+        assertFalse(best.isBlank() || best.equals("null"), "the tiny sweep's constraints are loose: a best exists");
+        assertEquals(1, versions.path("model_versions").size());
+        String runId = versions.path("model_versions").get(0).path("run_id").asText();
+        JsonNode bestRun = rest.get("runs/get", "run_id", runId).path("run");
+        assertEquals(best, MlflowRest.value(bestRun, "tags", "compressweep.trial_id"));
+        assertEquals("true", MlflowRest.value(bestRun, "tags", "compressweep.pareto"));
+        assertTrue(Files.exists(sweepDir().resolve("deploy").resolve("model-card.json")));
+    }
+
+    @Test
+    @Order(5)
+    void shouldResumeAFinishedSweepWithoutRunningOrLoggingAnythingTwice() throws IOException {
+        Path sweep = sweepDir().resolve("sweep.yaml");
+
+        assertEquals(0, Main.run("run", sweep.toString(), "--kafka", kafka, "--mlflow", mlflow, "--out",
+                out.toString()));
+
+        assertEquals(4, runs("trial").size());
+        assertEquals(1, runs("teacher").size());
+        assertEquals(1, runs("sweep").size());
+        assertEquals(1, rest.get("model-versions/search", "filter", "name='" + TINY + "'")
+                .path("model_versions").size());
+    }
+
+    private static Path sweepDir() throws IOException {
+        try (var dirs = Files.list(out)) {
+            return dirs.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+    }
+
+    private static List<JsonNode> concat(List<JsonNode> a, List<JsonNode> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).collect(Collectors.toList());
+    }
+}

