@@ -127,6 +127,16 @@ class SweepFileParserTest {
     }
 
     @Test
+    void shouldReadTheBayesianStrategyWithItsStartUpTrials() {
+        SweepSpec spec = SweepFileParser.parse(VALID.replace("strategy: grid", "strategy: bayesian\n  budget: 9\n"
+                + "  startup_trials: 3"), "b.yaml");
+
+        assertEquals(Strategy.BAYESIAN, spec.search().strategy());
+        assertEquals(3, spec.search().startupTrials());
+        assertEquals(9, spec.search().budget());
+    }
+
+    @Test
     void shouldRequireABudgetForRandomSearch() {
         SweepFileException e = assertThrows(SweepFileException.class, () -> SweepFileParser.parse(
                 VALID.replace("strategy: grid", "strategy: random"), "r.yaml"));

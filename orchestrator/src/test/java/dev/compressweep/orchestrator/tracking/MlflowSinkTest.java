@@ -190,10 +190,10 @@ class MlflowSinkTest {
                     tmp.resolve("late-mlflow"), port, false)) {
                 assertTrue(sink.awaitTerminal(Set.of(trial.trialId()), WAIT));
                 assertEquals(new MlflowSink.Stats(4, 0), sink.stats());
-                String experimentId = new MlflowRest(uri)
-                        .get("experiments/get-by-name", "experiment_name", experiment)
+                MlflowRest late = new MlflowRest(server.uri());
+                String experimentId = late.get("experiments/get-by-name", "experiment_name", experiment)
                         .path("experiment").path("experiment_id").asText();
-                assertEquals(1, new MlflowRest(uri).runs(experimentId, "tags.`compressweep.kind` = 'trial'").size());
+                assertEquals(1, late.runs(experimentId, "tags.`compressweep.kind` = 'trial'").size());
             }
         }
     }
