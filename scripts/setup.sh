@@ -120,13 +120,20 @@ else
 fi
 
 step "6/6 Build (mvn install, tests skipped)"
+# The stamp marks the last successful build: sources or poms newer than it mean "rebuild".
+stamp="$LOCAL/build.stamp"
 launcher_jar="$ROOT/orchestrator/target/compressweep-orchestrator-0.1.0-SNAPSHOT.jar"
-changed="$(find "$ROOT" \( -path "$LOCAL" -o -path "$ROOT/scripts" -o -name target -o -name '.*' \) -prune -o \
-    \( -path '*/src/*' -o -name pom.xml \) -type f -newer "$launcher_jar" -print -quit 2>/dev/null || true)"
-if [ -f "$launcher_jar" ] && [ -d "$ROOT/orchestrator/target/lib" ] && [ -z "$changed" ]; then
-    skip "nothing changed since $(basename "$launcher_jar") was built"
+changed=""
+if [ -f "$stamp" ]; then
+    changed="$(find "$ROOT" \( -path "$LOCAL" -o -path "$ROOT/scripts" -o -name target -o -name '.*' \) -prune -o \
+        \( -path '*/src/*' -o -name pom.xml \) -type f -newer "$stamp" -print -quit 2>/dev/null || true)"
+fi
+if [ -f "$stamp" ] && [ -f "$launcher_jar" ] && [ -d "$ROOT/orchestrator/target/lib" ] && [ -z "$changed" ]; then
+    skip "no source changed since the last build"
 else
+    touch "$stamp.new"  # taken before the build, so an edit made during the build still counts as new
     (cd "$ROOT" && mvn -B -q install -DskipTests)
+    mv "$stamp.new" "$stamp"
     echo "    built $(basename "$launcher_jar")"
 fi
 

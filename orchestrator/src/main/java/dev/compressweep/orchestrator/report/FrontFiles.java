@@ -16,13 +16,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Writes a sweep's results next to its artifacts: {@code front.csv}, {@code front.json} (teacher,
- * front, best), {@code front.png} (accuracy against size) and {@code trials.csv} (every trial, failed
- * ones with their reason).
+ * front, best), {@code front.png} (accuracy against size), {@code trials.csv} and {@code trials.json}
+ * (the teacher and every trial, failed ones with their reason).
  */
 public final class FrontFiles {
+
+    /** The file with the teacher and every trial, with tags: what {@code compressweep report} reads. */
+    public static final String TRIALS_JSON = "trials.json";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -35,11 +39,13 @@ public final class FrontFiles {
             Path frontCsv = dir.resolve("front.csv");
             Path frontJson = dir.resolve("front.json");
             Path trialsCsv = dir.resolve("trials.csv");
+            Path trialsJson = dir.resolve(TRIALS_JSON);
             writeCsv(summary.front(), frontCsv);
             writeCsv(summary.trials(), trialsCsv);
             JSON.writeValue(frontJson.toFile(), json(summary));
+            JSON.writeValue(trialsJson.toFile(), trialsJson(summary));
             Path plot = FrontPlot.write(summary, dir.resolve("front.png"));
-            return List.of(frontCsv, frontJson, trialsCsv, plot);
+            return List.of(frontCsv, frontJson, trialsCsv, trialsJson, plot);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the sweep's results to " + dir, e);
         }
@@ -55,6 +61,14 @@ public final class FrontFiles {
         return root;
     }
 
+    private static ObjectNode trialsJson(SweepSummary summary) {
+        ObjectNode root = JSON.createObjectNode();
+        root.set("teacher", trial(summary.teacher()));
+        ArrayNode trials = root.putArray("trials");
+        summary.trials().forEach(t -> trials.add(trial(t)));
+        return root;
+    }
+
     private static ObjectNode trial(TrialRecord t) {
         ObjectNode node = JSON.createObjectNode();
         node.put("trial_id", t.trialId());
@@ -63,7 +77,9 @@ public final class FrontFiles {
         node.put("state", t.state().name().toLowerCase());
         node.set("params", JSON.valueToTree(t.params()));
         node.set("metrics", JSON.valueToTree(t.metrics()));
+        node.set("tags", JSON.valueToTree(t.tags()));
         node.put("artifact", t.artifactPath());
+        node.put("error", t.error());
         return node;
     }
 
@@ -71,7 +87,9 @@ public final class FrontFiles {
         List<String> paramNames = trials.stream().flatMap(t -> t.params().keySet().stream()).distinct().sorted().toList();
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true)
                 .addColumn("trial_id").addColumn("index").addColumn("chain").addColumn("state");
-        Metrics.KNOWN.forEach(schema::addColumn);
+        List<String> metricNames = Stream.concat(Metrics.KNOWN.stream(),
+                trials.stream().flatMap(t -> t.metrics().keySet().stream()).sorted()).distinct().toList();
+        metricNames.forEach(schema::addColumn);
         paramNames.forEach(schema::addColumn);
         schema.addColumn("artifact").addColumn("error");
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -81,7 +99,7 @@ public final class FrontFiles {
             row.put("index", t.index());
             row.put("chain", t.chainText());
             row.put("state", t.state().name().toLowerCase());
-            Metrics.KNOWN.forEach(m -> row.put(m, t.metrics().get(m)));
+            metricNames.forEach(m -> row.put(m, t.metrics().get(m)));
             paramNames.forEach(p -> row.put(p, t.params().get(p)));
             row.put("artifact", t.artifactPath());
             row.put("error", t.error());

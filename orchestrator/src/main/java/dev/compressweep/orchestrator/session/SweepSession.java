@@ -61,8 +61,9 @@ public final class SweepSession {
             String experimentId = tracker.experimentId(sweep.name());
             TrackedRun sweepRun = tracker.sweepRun(experimentId, sweepId, Instant.now());
             tracker.uploadArtifact(sweepRun, workDir.resolve("sweep.yaml"), "sweep");
-            try (MlflowSink sink = MlflowSink.start(new MlflowSink.Config(options.kafka(), topic, sweep.name()),
-                    new MlflowTracker(options.mlflow()))) {
+            try (MlflowTracker sinkTracker = new MlflowTracker(options.mlflow());
+                    MlflowSink sink = MlflowSink.start(new MlflowSink.Config(options.kafka(), topic, sweep.name()),
+                            sinkTracker)) {
                 SweepState state = runTrials(workDir, topic, listener);
                 SweepSummary summary = SweepSummary.of(sweep, state);
                 out.println();

@@ -132,6 +132,27 @@ class SweepEndToEndTest {
                 .path("model_versions").size());
     }
 
+    @Test
+    @Order(6)
+    void shouldReportOneRowPerChainAgainstTheTeacher() throws IOException {
+        Path json = out.resolve("report.json");
+
+        assertEquals(0, Main.run("report", sweepDir().toString(), "--json", json.toString()));
+
+        JsonNode report = new ObjectMapper().readTree(Files.readString(json));
+        assertTrue(report.path("teacher").path("accuracy").asDouble() > 0.1, report.toString());
+        List<String> chains = new java.util.ArrayList<>();
+        report.path("rows").forEach(row -> chains.add(row.path("chain").asText()));
+        assertEquals(chains.stream().distinct().count(), chains.size(), "one row per chain: " + chains);
+        for (JsonNode run : runs("trial")) {
+            assertTrue(chains.contains(MlflowRest.value(run, "params", "chain")), chains.toString());
+        }
+        for (JsonNode row : report.path("rows")) {
+            assertTrue(row.path("size_bytes").asDouble() > 0 && row.path("latency_p50_ms").asDouble() > 0, row.toString());
+            assertTrue(row.has("int8") && row.has("float_latency_p50_ms") && row.has("f1"), row.toString());
+        }
+    }
+
     private static Path sweepDir() throws IOException {
         try (var dirs = Files.list(out)) {
             return dirs.filter(Files::isDirectory).findFirst().orElseThrow();
