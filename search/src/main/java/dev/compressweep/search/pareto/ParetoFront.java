@@ -64,6 +64,14 @@ public final class ParetoFront {
                 Points.requireMinimized(b, objectives, "b"));
     }
 
+    /**
+     * Returns whether the minimised vector {@code a} dominates {@code b}: no worse in every
+     * coordinate and better in at least one. Both have the same length.
+     */
+    public static boolean dominates(double[] a, double[] b) {
+        return Points.dominates(a, b);
+    }
+
     private static boolean isDominated(double[] vector, List<double[]> others) {
         for (double[] other : others) {
             if (Points.dominates(other, vector)) {

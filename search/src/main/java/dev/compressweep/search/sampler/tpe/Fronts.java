@@ -1,5 +1,6 @@
 package dev.compressweep.search.sampler.tpe;
 
+import dev.compressweep.search.pareto.ParetoFront;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -52,22 +53,11 @@ final class Fronts {
     private static boolean isDominated(List<double[]> points, int i, List<Integer> level) {
         double[] point = points.get(i);
         for (int m = level.size() - 1; m >= 0; m--) {
-            if (dominates(points.get(level.get(m)), point)) {
+            if (ParetoFront.dominates(points.get(level.get(m)), point)) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static boolean dominates(double[] a, double[] b) {
-        boolean better = false;
-        for (int k = 0; k < a.length; k++) {
-            if (a[k] > b[k]) {
-                return false;
-            }
-            better |= a[k] < b[k];
-        }
-        return better;
     }
 
     /**
