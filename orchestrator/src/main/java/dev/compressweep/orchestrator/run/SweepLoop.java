@@ -6,6 +6,8 @@ import dev.compressweep.search.sampler.Sampler;
 import dev.compressweep.search.sampler.TrialState;
 import dev.compressweep.search.space.Assignment;
 import dev.compressweep.workers.trial.TrialSpec;
+import dev.compressweep.workers.trial.WorkDir;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -69,11 +71,18 @@ public final class SweepLoop {
         }
     }
 
+    /**
+     * Runs the teacher job unless the log has it complete and its files are in this sweep's folder
+     * (a sweep resumed with another {@code --out} trains or loads its teacher again).
+     */
     private void runTeacher(SweepState state) {
-        if (state.teacher().map(t -> t.state() == TrialState.COMPLETE).orElse(false)) {
+        TrialSpec teacher = factory.teacher();
+        WorkDir workDir = WorkDir.of(teacher);
+        boolean done = state.teacher().map(t -> t.state() == TrialState.COMPLETE).orElse(false)
+                && Files.exists(workDir.teacherModel()) && Files.exists(workDir.teacherLogits());
+        if (done) {
             return;
         }
-        TrialSpec teacher = factory.teacher();
         inFlight.put(teacher.trialId(), new InFlight(teacher, executor.submit(teacher)));
         while (!inFlight.isEmpty()) {
             pump(state);

@@ -4,6 +4,7 @@ import dev.compressweep.workers.compress.CompressedModel;
 import dev.compressweep.workers.compress.NamedTensor;
 import dev.compressweep.workers.data.ImageShape;
 import dev.compressweep.workers.model.Architecture;
+import dev.compressweep.workers.model.Topology;
 import dev.compressweep.workers.quant.QuantizedTensor;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -20,19 +21,21 @@ import java.util.Objects;
  * @param inputShape the shape of one input image
  * @param tensors every parameter tensor in the block's order (float values)
  * @param quantized integer form of the quantized weights, by parameter name
+ * @param topology the exact layers to rebuild (the architecture's own unless compression changed them)
  */
 public record ArtifactContents(Architecture architecture, int classes, ImageShape inputShape,
-        List<NamedTensor> tensors, Map<String, QuantizedTensor> quantized) {
+        List<NamedTensor> tensors, Map<String, QuantizedTensor> quantized, Topology topology) {
 
     public ArtifactContents {
         Objects.requireNonNull(architecture, "architecture");
         Objects.requireNonNull(inputShape, "inputShape");
+        Objects.requireNonNull(topology, "topology");
         tensors = List.copyOf(tensors);
         quantized = Collections.unmodifiableMap(new LinkedHashMap<>(quantized));
     }
 
     /** A DJL model holding these values; the caller owns (and closes) it. */
     public CompressedModel toModel() {
-        return CompressedModel.fromTensors(architecture, classes, inputShape, tensors, quantized);
+        return CompressedModel.fromTensors(architecture, topology, classes, inputShape, tensors, quantized);
     }
 }

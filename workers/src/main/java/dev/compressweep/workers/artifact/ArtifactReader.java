@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.compressweep.workers.compress.NamedTensor;
 import dev.compressweep.workers.data.ImageShape;
 import dev.compressweep.workers.model.Architecture;
+import dev.compressweep.workers.model.Topology;
 import dev.compressweep.workers.quant.Granularity;
 import dev.compressweep.workers.quant.QuantScheme;
 import dev.compressweep.workers.quant.QuantizedTensor;
@@ -44,13 +45,18 @@ final class ArtifactReader {
             byte[] headerBytes = new byte[buf.getInt()];
             buf.get(headerBytes);
             JsonNode header = ModelArtifact.JSON.readTree(headerBytes);
-            if (header.path("version").asInt() != ModelArtifact.FORMAT_VERSION) {
+            int version = header.path("version").asInt();
+            if (version < 1 || version > ModelArtifact.FORMAT_VERSION) {
                 throw new ArtifactException(file + " has artifact format version " + header.path("version")
-                        + ", but this version reads only " + ModelArtifact.FORMAT_VERSION);
+                        + ", but this version reads only 1 to " + ModelArtifact.FORMAT_VERSION);
             }
             JsonNode arch = header.path("architecture");
             Architecture architecture = Architecture.of(arch.path("kind").asText(),
                     arch.path("width").asInt(), arch.path("depth").asInt());
+            int classes = header.path("classes").asInt();
+            List<String> layers = new ArrayList<>();
+            header.path("topology").forEach(layer -> layers.add(layer.asText()));
+            Topology topology = layers.isEmpty() ? Topology.of(architecture, classes) : Topology.decode(layers);
             JsonNode input = header.path("input");
             ImageShape shape = new ImageShape(input.path(0).asInt(), input.path(1).asInt(), input.path(2).asInt());
             List<NamedTensor> tensors = new ArrayList<>();
@@ -63,7 +69,7 @@ final class ArtifactReader {
                 String encoding = entry.path("encoding").asText();
                 float[] values;
                 if (encoding.equals("float32")) {
-                    values = floats(buf, size);
+                    values = SparseEncoding.readFloats(buf, entry, size);
                 } else {
                     QuantizedTensor q = quantized(buf, entry, encoding, dims);
                     quantized.put(name, q);
@@ -74,7 +80,7 @@ final class ArtifactReader {
             if (buf.hasRemaining()) {
                 throw new ArtifactException(file + " has " + buf.remaining() + " bytes after its last tensor");
             }
-            return new ArtifactContents(architecture, header.path("classes").asInt(), shape, tensors, quantized);
+            return new ArtifactContents(architecture, classes, shape, tensors, quantized, topology);
         } catch (BufferUnderflowException | NegativeArraySizeException e) {
             throw new ArtifactException(file + " is truncated: its header announces more data than it holds", e);
         } catch (IOException | IllegalArgumentException e) {
@@ -98,12 +104,11 @@ final class ArtifactReader {
                 zeroPoints[g] = buf.get();
             }
         }
-        byte[] data = new byte[scheme.dataBytes(QuantizedTensor.size(dims))];
-        buf.get(data);
+        byte[] data = SparseEncoding.readIntegers(buf, entry, scheme, dims, zeroPoints);
         return new QuantizedTensor(scheme, dims, scales, zeroPoints, data);
     }
 
-    private static float[] floats(ByteBuffer buf, int count) {
+    static float[] floats(ByteBuffer buf, int count) {
         float[] out = new float[count];
         buf.asFloatBuffer().get(out);
         buf.position(buf.position() + count * 4);

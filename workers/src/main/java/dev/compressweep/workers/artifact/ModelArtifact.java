@@ -22,16 +22,19 @@ import java.util.Map;
  * Compressweep's own compact model file ({@code .cwm}); its byte length is the model's honest size.
  *
  * <p>Layout, little-endian: the ASCII magic {@code CWM1}; an int32 header length; a UTF-8 JSON header
- * (format version, architecture, classes, input shape, and per tensor its name, shape and encoding);
- * then each tensor's payload in header order. A {@code float32} tensor is its values. An {@code int8}
- * or {@code int4} tensor is its scales (float32, one per group), then its zero points (one int8 per
- * group, only when asymmetric), then its integers: one byte each (int8) or two per byte (int4). Biases
- * stay float32. Stateless and thread-safe.
+ * (format version, architecture, its exact layers as {@code topology} in {@link
+ * dev.compressweep.workers.model.LayerSpec}'s text form, classes, input shape, and per tensor its name,
+ * shape and encoding); then each tensor's payload in header order. A {@code float32} tensor is its
+ * values. An {@code int8} or {@code int4} tensor is its scales (float32, one per group), then its zero
+ * points (one int8 per group, only when asymmetric), then its integers: one byte each (int8) or two per
+ * byte (int4). Values (floats or integers) are stored in {@link SparseEncoding}'s bitmap layout instead
+ * when that is smaller, so pruned weights take less room. Biases stay float32. Version 1 files (no
+ * topology, no sparse layout) are still read. Stateless and thread-safe.
  */
 public final class ModelArtifact {
 
     static final byte[] MAGIC = "CWM1".getBytes(StandardCharsets.US_ASCII);
-    static final int FORMAT_VERSION = 1;
+    static final int FORMAT_VERSION = 2;
     static final ObjectMapper JSON = new ObjectMapper();
 
     private ModelArtifact() {}
@@ -50,6 +53,7 @@ public final class ModelArtifact {
         arch.put("kind", model.architecture().kind().id());
         arch.put("width", model.architecture().width());
         arch.put("depth", model.architecture().depth());
+        model.topology().encode().forEach(header.putArray("topology")::add);
         header.put("classes", model.classes());
         header.putArray("input").add(model.inputShape().channels()).add(model.inputShape().height())
                 .add(model.inputShape().width());
@@ -65,7 +69,7 @@ public final class ModelArtifact {
             QuantizedTensor q = quantized.get(t.name());
             if (q == null) {
                 entry.put("encoding", "float32");
-                payload.writeBytes(floats(t.values()));
+                payload.writeBytes(SparseEncoding.floats(entry, t.values()));
             } else {
                 entry.put("encoding", "int" + q.scheme().bits());
                 entry.put("granularity", q.scheme().granularity().id());
@@ -76,7 +80,7 @@ public final class ModelArtifact {
                         payload.write(zp);
                     }
                 }
-                payload.writeBytes(q.data());
+                payload.writeBytes(SparseEncoding.integers(entry, q));
             }
         }
         byte[] headerBytes = header.toString().getBytes(StandardCharsets.UTF_8);
@@ -113,7 +117,7 @@ public final class ModelArtifact {
         return read(file).toModel();
     }
 
-    private static byte[] floats(float[] values) {
+    static byte[] floats(float[] values) {
         ByteBuffer buf = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
         buf.asFloatBuffer().put(values);
         return buf.array();

@@ -10,6 +10,7 @@ import ai.djl.util.Pair;
 import dev.compressweep.workers.data.ImageShape;
 import dev.compressweep.workers.model.Architecture;
 import dev.compressweep.workers.model.Seeds;
+import dev.compressweep.workers.model.Topology;
 import dev.compressweep.workers.quant.QuantizedTensor;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,7 +20,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A network during and after compression: the DJL model (which owns its own NDManager, released on
- * {@link #close()}), the architecture it was built from, and the integer form of any quantized weights.
+ * {@link #close()}), the architecture it derives from, its exact layers ({@link #topology()}, which differ
+ * from the architecture's after structured pruning or low-rank decomposition), and the integer form of any
+ * quantized weights.
  *
  * <p>When weights are quantized the model holds their dequantized values (simulated quantization);
  * {@link #quantized()} holds the integers the artifact stores. Not thread-safe; close is idempotent.
@@ -28,15 +31,17 @@ public final class CompressedModel implements AutoCloseable {
 
     private final Model model;
     private final Architecture architecture;
+    private final Topology topology;
     private final int classes;
     private final ImageShape inputShape;
     private final Map<String, QuantizedTensor> quantized;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private CompressedModel(Model model, Architecture architecture, int classes, ImageShape inputShape,
-            Map<String, QuantizedTensor> quantized) {
+    private CompressedModel(Model model, Architecture architecture, Topology topology, int classes,
+            ImageShape inputShape, Map<String, QuantizedTensor> quantized) {
         this.model = model;
         this.architecture = architecture;
+        this.topology = topology;
         this.classes = classes;
         this.inputShape = inputShape;
         this.quantized = Map.copyOf(quantized);
@@ -45,18 +50,20 @@ public final class CompressedModel implements AutoCloseable {
     /** A new network with weights initialized from {@code seed} (which also seeds the engine). */
     public static CompressedModel create(Architecture architecture, int classes, ImageShape inputShape, long seed) {
         Seeds.apply(seed);
-        return initialized(architecture, classes, inputShape);
+        return initialized(architecture, Topology.of(architecture, classes), classes, inputShape);
     }
 
-    private static CompressedModel initialized(Architecture architecture, int classes, ImageShape inputShape) {
+    private static CompressedModel initialized(Architecture architecture, Topology topology, int classes,
+            ImageShape inputShape) {
         architecture.checkFits(inputShape);
-        Block block = architecture.build(classes);
+        topology.check(inputShape, classes);
+        Block block = topology.build();
         Model model = Model.newInstance("compressweep-" + architecture.kind().id());
         try {
             model.setBlock(block);
             block.initialize(model.getNDManager(), DataType.FLOAT32,
                     new Shape(1, inputShape.channels(), inputShape.height(), inputShape.width()));
-            return new CompressedModel(model, architecture, classes, inputShape, Map.of());
+            return new CompressedModel(model, architecture, topology, classes, inputShape, Map.of());
         } catch (RuntimeException e) {
             model.close();
             throw e;
@@ -71,7 +78,17 @@ public final class CompressedModel implements AutoCloseable {
      */
     public static CompressedModel fromTensors(Architecture architecture, int classes, ImageShape inputShape,
             List<NamedTensor> tensors, Map<String, QuantizedTensor> quantized) {
-        CompressedModel out = initialized(architecture, classes, inputShape);
+        return fromTensors(architecture, Topology.of(architecture, classes), classes, inputShape, tensors, quantized);
+    }
+
+    /**
+     * A new network of {@code topology}'s layers holding {@code tensors}, as above.
+     *
+     * @throws IllegalArgumentException when the topology does not fit, or names or shapes do not match it
+     */
+    public static CompressedModel fromTensors(Architecture architecture, Topology topology, int classes,
+            ImageShape inputShape, List<NamedTensor> tensors, Map<String, QuantizedTensor> quantized) {
+        CompressedModel out = initialized(architecture, topology, classes, inputShape);
         try {
             ParameterList params = out.model.getBlock().getParameters();
             if (params.size() != tensors.size()) {
@@ -89,7 +106,7 @@ public final class CompressedModel implements AutoCloseable {
                 }
                 p.getArray().set(t.values());
             }
-            return new CompressedModel(out.model, architecture, classes, inputShape, quantized);
+            return new CompressedModel(out.model, architecture, topology, classes, inputShape, quantized);
         } catch (RuntimeException e) {
             out.close();
             throw e;
@@ -103,6 +120,16 @@ public final class CompressedModel implements AutoCloseable {
 
     public Architecture architecture() {
         return architecture;
+    }
+
+    /** The exact layers of the network. */
+    public Topology topology() {
+        return topology;
+    }
+
+    /** A new network of the same layers, classes and input holding {@code tensors}; see {@link #fromTensors}. */
+    public CompressedModel withTensors(List<NamedTensor> tensors, Map<String, QuantizedTensor> quantized) {
+        return fromTensors(architecture, topology, classes, inputShape, tensors, quantized);
     }
 
     public int classes() {

@@ -1,5 +1,7 @@
 package dev.compressweep.workers.compress;
 
+import dev.compressweep.workers.compress.lowrank.LowRank;
+import dev.compressweep.workers.compress.prune.Pruning;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +15,8 @@ import java.util.function.Supplier;
  */
 public record CompressionChain(List<CompressionStep> steps) implements CompressionStep {
 
-    private static final Map<String, Supplier<CompressionStep>> KNOWN =
-            Map.of(Distillation.NAME, Distillation::new, Quantization.NAME, Quantization::new);
+    private static final Map<String, Supplier<CompressionStep>> KNOWN = Map.of(Distillation.NAME, Distillation::new,
+            Quantization.NAME, Quantization::new, Pruning.NAME, Pruning::new, LowRank.NAME, LowRank::new);
 
     public CompressionChain {
         steps = List.copyOf(steps);
@@ -34,7 +36,7 @@ public record CompressionChain(List<CompressionStep> steps) implements Compressi
             Supplier<CompressionStep> step = KNOWN.get(name);
             if (step == null) {
                 throw new IllegalArgumentException("unknown compression step '" + name + "': known steps are "
-                        + List.of(Distillation.NAME, Quantization.NAME));
+                        + List.of(Distillation.NAME, Quantization.NAME, Pruning.NAME, LowRank.NAME));
             }
             steps.add(step.get());
         }

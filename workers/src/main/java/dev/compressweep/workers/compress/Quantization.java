@@ -55,8 +55,7 @@ public final class Quantization implements CompressionStep {
             quantized.put(t.name(), q);
             tensors.add(new NamedTensor(t.name(), t.shape(), true, restored));
         }
-        CompressedModel out = CompressedModel.fromTensors(
-                input.architecture(), input.classes(), input.inputShape(), tensors, quantized);
+        CompressedModel out = input.withTensors(tensors, quantized);
         input.close();
         context.progress().report(NAME, Map.of("quantized_tensors", (double) quantized.size(),
                 "max_abs_weight_error", maxError));

@@ -1,5 +1,6 @@
 package dev.compressweep.workers.data;
 
+import dev.compressweep.workers.data.text.SpamAssassin;
 import dev.compressweep.workers.trial.DatasetSpec;
 import java.nio.file.Path;
 import java.util.List;
@@ -8,12 +9,13 @@ import java.util.List;
 public final class Datasets {
 
     /** The data set names this version can load. */
-    public static final List<String> KNOWN = List.of(FashionMnist.NAME);
+    public static final List<String> KNOWN = List.of(FashionMnist.NAME, SpamAssassin.NAME);
 
     private Datasets() {}
 
     /**
-     * Dispatches on {@code spec.name()}.
+     * Dispatches on {@code spec.name()}. SpamAssassin is split with the fixed
+     * {@link SpamAssassin#SPLIT_SEED}, so the teacher and every trial see the same split.
      *
      * @throws DatasetException when the name is unknown (the message lists the known ones) or the files
      *     are missing
@@ -22,6 +24,29 @@ public final class Datasets {
         if (FashionMnist.NAME.equals(spec.name())) {
             return FashionMnist.load(Path.of(spec.path()), spec.trainSubset(), spec.testSubset());
         }
-        throw new DatasetException("unknown data set '" + spec.name() + "': known data sets are " + KNOWN);
+        if (SpamAssassin.NAME.equals(spec.name())) {
+            return SpamAssassin.load(Path.of(spec.path()), spec.trainSubset(), spec.testSubset(),
+                    SpamAssassin.SPLIT_SEED);
+        }
+        throw unknown(spec.name());
+    }
+
+    /**
+     * The folder a data set's files are in when {@code dataset.path} is not set.
+     *
+     * @throws DatasetException when the name is unknown
+     */
+    public static String defaultFolder(String name) {
+        if (FashionMnist.NAME.equals(name)) {
+            return FashionMnist.DEFAULT_FOLDER;
+        }
+        if (SpamAssassin.NAME.equals(name)) {
+            return SpamAssassin.defaultFolder().toString();
+        }
+        throw unknown(name);
+    }
+
+    private static DatasetException unknown(String name) {
+        return new DatasetException("unknown data set '" + name + "': known data sets are " + KNOWN);
     }
 }

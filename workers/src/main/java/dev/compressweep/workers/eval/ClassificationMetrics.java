@@ -1,6 +1,6 @@
 package dev.compressweep.workers.eval;
 
-/** Accuracy and macro F1 from true and predicted labels. Stateless and thread-safe. */
+/** Accuracy, macro F1 and one class's F1 from true and predicted labels. Stateless and thread-safe. */
 public final class ClassificationMetrics {
 
     private ClassificationMetrics() {}
@@ -44,6 +44,24 @@ public final class ClassificationMetrics {
             sum += 2.0 * tp[c] / (2.0 * tp[c] + fp[c] + fn[c]);
         }
         return present == 0 ? 0 : sum / present;
+    }
+
+    /**
+     * F1 of class {@code positive}, {@code 2TP / (2TP + FP + FN)}; 0 when the class has no true positive
+     * (also when it occurs neither in the truth nor in the predictions).
+     */
+    public static double f1(int[] truth, int[] predicted, int positive) {
+        check(truth, predicted);
+        int tp = 0;
+        int errors = 0;
+        for (int i = 0; i < truth.length; i++) {
+            if (truth[i] == positive && predicted[i] == positive) {
+                tp++;
+            } else if (truth[i] == positive || predicted[i] == positive) {
+                errors++;
+            }
+        }
+        return tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + errors);
     }
 
     /** The {@code q}-quantile (0..1) of {@code sorted} by the nearest-rank method. */

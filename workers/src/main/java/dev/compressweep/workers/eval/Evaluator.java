@@ -4,12 +4,14 @@ import dev.compressweep.workers.compress.CompressedModel;
 import dev.compressweep.workers.data.ImageShape;
 import dev.compressweep.workers.data.ImageSplit;
 import dev.compressweep.workers.model.Inference;
+import dev.compressweep.workers.model.ModelStats;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.OptionalDouble;
 
 /**
  * Measures a model on a test split: accuracy and macro F1 from batched predictions, parameter count,
@@ -42,7 +44,11 @@ public final class Evaluator {
                 size(artifact),
                 ClassificationMetrics.percentile(latencies, 0.50),
                 ClassificationMetrics.percentile(latencies, 0.95),
-                throughput);
+                throughput,
+                model.classes() == 2
+                        ? OptionalDouble.of(ClassificationMetrics.f1(truth, predicted, 1))
+                        : OptionalDouble.empty(),
+                ModelStats.of(model.topology(), model.inputShape()));
     }
 
     private double[] latenciesMs(CompressedModel model, ImageSplit test) {

@@ -1,19 +1,13 @@
 package dev.compressweep.workers.model;
 
-import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
-import ai.djl.nn.Blocks;
-import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.convolutional.Conv2d;
-import ai.djl.nn.core.Linear;
-import ai.djl.nn.pooling.Pool;
-import ai.djl.ndarray.types.Shape;
 import dev.compressweep.workers.data.ImageShape;
 import java.util.Locale;
 import java.util.Objects;
 
 /**
- * A network of the model zoo, small enough to describe in three values.
+ * A network of the model zoo, small enough to describe in three values; {@link Topology#of} expands it
+ * into its layers.
  *
  * <ul>
  *   <li>{@code mlp}: flatten, {@code depth} dense layers of {@code width} units with ReLU, dense(classes).
@@ -73,34 +67,9 @@ public record Architecture(Kind kind, int width, int depth) {
         }
     }
 
-    /** A new, uninitialized block ending in {@code classes} logits. */
+    /** A new, uninitialized block ending in {@code classes} logits: the layers of {@link Topology#of}. */
     public Block build(int classes) {
-        if (classes < 2) {
-            throw new IllegalArgumentException("a classifier needs >= 2 classes, but got " + classes);
-        }
-        SequentialBlock net = new SequentialBlock();
-        if (kind == Kind.CNN) {
-            for (int i = 0; i < depth; i++) {
-                net.add(Conv2d.builder()
-                        .setKernelShape(new Shape(3, 3))
-                        .optPadding(new Shape(1, 1))
-                        .setFilters(width << i)
-                        .build());
-                net.add(Activation.reluBlock());
-                net.add(Pool.maxPool2dBlock(new Shape(2, 2)));
-            }
-            net.add(Blocks.batchFlattenBlock());
-            net.add(Linear.builder().setUnits(4L * width).build());
-            net.add(Activation.reluBlock());
-        } else {
-            net.add(Blocks.batchFlattenBlock());
-            for (int i = 0; i < depth; i++) {
-                net.add(Linear.builder().setUnits(width).build());
-                net.add(Activation.reluBlock());
-            }
-        }
-        net.add(Linear.builder().setUnits(classes).build());
-        return net;
+        return Topology.of(this, classes).build();
     }
 
     @Override

@@ -31,6 +31,12 @@ public final class Training {
     /** Trains {@code model} (its block already initialized) on {@code data}. */
     public static TrainingSummary train(
             Model model, ImageSplit data, TrainingSettings settings, Objective objective, EpochListener listener) {
+        return train(model, data, settings, objective, listener, () -> { });
+    }
+
+    /** As above, running {@code afterStep} after every optimizer step (e.g. to re-apply a pruning mask). */
+    public static TrainingSummary train(Model model, ImageSplit data, TrainingSettings settings, Objective objective,
+            EpochListener listener, Runnable afterStep) {
         Seeds.apply(settings.seed());
         Random shuffle = new Random(settings.seed());
         int[] order = new int[data.size()];
@@ -57,6 +63,7 @@ public final class Training {
                     if (!Double.isFinite(loss)) {
                         throw new TrainingDivergedException(epoch, batches, loss);
                     }
+                    afterStep.run();
                     sum += loss;
                     steps++;
                 }

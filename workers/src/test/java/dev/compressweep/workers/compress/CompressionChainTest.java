@@ -35,9 +35,10 @@ class CompressionChainTest {
         assertEquals("distill>quantize", CompressionChain.of(List.of("distill", "quantize")).name());
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> CompressionChain.of(List.of("distill", "prune")));
+                () -> CompressionChain.of(List.of("distill", "sharpen")));
 
-        assertEquals("unknown compression step 'prune': known steps are [distill, quantize]", e.getMessage());
+        assertEquals("unknown compression step 'sharpen': known steps are [distill, quantize, prune, lowrank]",
+                e.getMessage());
     }
 
     @Test

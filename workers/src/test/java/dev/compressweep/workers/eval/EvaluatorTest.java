@@ -36,7 +36,7 @@ class EvaluatorTest {
 
             Map<String, Double> metrics = Evaluation.requireFinite(e.toMetrics());
             assertEquals(List.of("accuracy", "f1_macro", "params", "size_bytes", "latency_p50_ms", "latency_p95_ms",
-                    "throughput"), List.copyOf(metrics.keySet()));
+                    "throughput", "macs", "peak_memory_bytes"), List.copyOf(metrics.keySet()));
             assertEquals(size, e.sizeBytes());
             assertEquals(784 * 32 + 32 + 32 * 10 + 10, e.params());
             assertTrue(e.accuracy() >= 0 && e.accuracy() <= 1 && e.f1Macro() >= 0 && e.f1Macro() <= 1);

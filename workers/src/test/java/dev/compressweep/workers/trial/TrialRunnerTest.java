@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TrialRunnerTest {
 
     static final List<String> METRICS = List.of("accuracy", "f1_macro", "params", "size_bytes", "latency_p50_ms",
-            "latency_p95_ms", "throughput", "accuracy_drop", "compression_ratio");
+            "latency_p95_ms", "throughput", "macs", "peak_memory_bytes", "accuracy_drop", "compression_ratio");
     static final TrialRunner RUNNER = new TrialRunner(new EvaluationSettings(10, 100, 256));
 
     @TempDir

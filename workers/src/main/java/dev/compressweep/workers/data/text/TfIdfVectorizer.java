@@ -1,0 +1,111 @@
+package dev.compressweep.workers.data.text;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A vocabulary with inverse document frequencies, fitted on one set of documents, that turns a document
+ * (its term counts) into a TF-IDF vector: {@code (1 + ln tf) * idf} per vocabulary term, scaled to unit
+ * L2 norm (a document with no vocabulary term stays all zero). {@code idf = ln((1 + n) / (1 + df)) + 1}
+ * for {@code n} fitted documents. Terms are ordered by falling document frequency, ties by text.
+ * Immutable and thread-safe.
+ */
+public final class TfIdfVectorizer {
+
+    private final Map<String, Integer> index;
+    private final List<String> terms;
+    private final double[] idf;
+
+    private TfIdfVectorizer(List<String> terms, double[] idf) {
+        this.terms = List.copyOf(terms);
+        this.idf = idf;
+        this.index = new HashMap<>();
+        for (int i = 0; i < terms.size(); i++) {
+            index.put(terms.get(i), i);
+        }
+    }
+
+    /**
+     * Keeps the {@code maxTerms} terms with the highest document frequency among those in at least
+     * {@code minDf} of {@code documents}.
+     *
+     * @throws IllegalArgumentException when {@code maxTerms < 1} or {@code minDf < 1}
+     */
+    public static TfIdfVectorizer fit(Collection<Map<String, Integer>> documents, int maxTerms, int minDf) {
+        if (maxTerms < 1 || minDf < 1) {
+            throw new IllegalArgumentException("a vocabulary needs maxTerms >= 1 and minDf >= 1, but got maxTerms="
+                    + maxTerms + ", minDf=" + minDf);
+        }
+        Map<String, Integer> df = new HashMap<>();
+        for (Map<String, Integer> document : documents) {
+            for (String term : document.keySet()) {
+                df.merge(term, 1, Integer::sum);
+            }
+        }
+        List<Map.Entry<String, Integer>> kept = new ArrayList<>();
+        for (Map.Entry<String, Integer> e : df.entrySet()) {
+            if (e.getValue() >= minDf) {
+                kept.add(e);
+            }
+        }
+        kept.sort(Comparator.comparing((Map.Entry<String, Integer> e) -> -e.getValue())
+                .thenComparing(Map.Entry::getKey));
+        int size = Math.min(maxTerms, kept.size());
+        List<String> terms = new ArrayList<>(size);
+        double[] idf = new double[size];
+        for (int i = 0; i < size; i++) {
+            terms.add(kept.get(i).getKey());
+            idf[i] = Math.log((1.0 + documents.size()) / (1.0 + kept.get(i).getValue())) + 1;
+        }
+        return new TfIdfVectorizer(terms, idf);
+    }
+
+    /** How often each token occurs. */
+    public static Map<String, Integer> counts(List<String> tokens) {
+        Map<String, Integer> out = new HashMap<>();
+        for (String token : tokens) {
+            out.merge(token, 1, Integer::sum);
+        }
+        return out;
+    }
+
+    /** Number of terms, the length of every vector. */
+    public int size() {
+        return terms.size();
+    }
+
+    /** The terms in vector order. */
+    public List<String> vocabulary() {
+        return terms;
+    }
+
+    /** Whether {@code term} is in the vocabulary. */
+    public boolean contains(String term) {
+        return index.containsKey(term);
+    }
+
+    /** The unit-length TF-IDF vector of a document given by its term counts; unknown terms are ignored. */
+    public float[] transform(Map<String, Integer> counts) {
+        double[] weights = new double[terms.size()];
+        double squares = 0;
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            Integer i = index.get(e.getKey());
+            if (i != null) {
+                weights[i] = (1 + Math.log(e.getValue())) * idf[i];
+                squares += weights[i] * weights[i];
+            }
+        }
+        double norm = Math.sqrt(squares);
+        float[] out = new float[weights.length];
+        if (norm > 0) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] = (float) (weights[i] / norm);
+            }
+        }
+        return out;
+    }
+}
