@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.compressweep.orchestrator.run.TrialRecord;
 import dev.compressweep.orchestrator.sweep.Metrics;
+import dev.compressweep.orchestrator.sweep.SweepSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -84,7 +85,8 @@ public final class FrontFiles {
     }
 
     private static void writeCsv(List<TrialRecord> trials, Path file) throws IOException {
-        List<String> paramNames = trials.stream().flatMap(t -> t.params().keySet().stream()).distinct().sorted().toList();
+        List<String> paramNames = trials.stream().flatMap(t -> t.params().keySet().stream())
+                .filter(name -> !name.equals(SweepSpec.CHAIN)).distinct().sorted().toList();
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true)
                 .addColumn("trial_id").addColumn("index").addColumn("chain").addColumn("state");
         List<String> metricNames = Stream.concat(Metrics.KNOWN.stream(),

@@ -10,8 +10,9 @@ import java.util.List;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.LogarithmicAxis;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.SeriesRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYItemRenderer;
 import org.jfree.data.xy.XYSeries;
@@ -37,7 +38,8 @@ public final class FrontPlot {
         JFreeChart chart = ChartFactory.createScatterPlot("Accuracy against size", "size (KB, log scale)",
                 "accuracy", data, PlotOrientation.VERTICAL, true, false, false);
         XYPlot plot = chart.getXYPlot();
-        plot.setDomainAxis(new LogAxis("size (KB, log scale)"));
+        plot.setDomainAxis(new LogarithmicAxis("size (KB, log scale)"));
+        plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
         plot.setBackgroundPaint(Color.WHITE);
         XYItemRenderer renderer = plot.getRenderer();
         Color[] colours = {Color.LIGHT_GRAY, new Color(31, 119, 180), new Color(214, 39, 40), Color.BLACK};
