@@ -22,7 +22,20 @@ enum Method {
     QUANTIZE("quantize", List.of(
             Knob.oneOf("bits", 8L, 8L, 4L),
             Knob.oneOf("granularity", "per_channel", "per_tensor", "per_channel"),
-            Knob.oneOf("symmetric", true, true, false)));
+            Knob.oneOf("symmetric", true, true, false))),
+    PRUNE("prune", List.of(
+            Knob.real("sparsity", 0.5, 0.0, 0.95),
+            Knob.oneOf("structured", false, true, false),
+            Knob.oneOf("scope", "layer", "layer", "global"),
+            Knob.oneOf("schedule", "oneshot", "oneshot", "iterative"),
+            Knob.integer("iterations", 3, 1, 10),
+            Knob.integer("finetune_epochs", 1, 0, 20),
+            Knob.real("learning_rate", 1e-3, 1e-6, 1.0))),
+    LOWRANK("lowrank", List.of(
+            Knob.real("rank_ratio", 0.25, 0.05, 1.0),
+            Knob.real("energy", 0.0, 0.0, 1.0),
+            Knob.integer("finetune_epochs", 1, 0, 20),
+            Knob.real("learning_rate", 1e-3, 1e-6, 1.0)));
 
     private final String key;
     private final List<Knob> knobs;

@@ -8,7 +8,7 @@ public final class Metrics {
     /** Every metric name a worker measures for a finished trial. */
     public static final List<String> KNOWN = List.of(
             "accuracy", "f1_macro", "size_bytes", "params", "latency_p50_ms", "latency_p95_ms",
-            "throughput", "accuracy_drop", "compression_ratio");
+            "throughput", "accuracy_drop", "compression_ratio", "macs", "peak_memory_bytes");
 
     private Metrics() {}
 }
