@@ -81,7 +81,7 @@ class SweepFileParserTest {
                   strategy: annealing
                   budget: 0
                   space:
-                    chain: [[distill, prune]]
+                    chain: [[distill, sharpen]]
                     distill:
                       temperature: {low: 8.0, high: 1.0}
                       alpha: {low: 0.1, high: 1.5}
@@ -98,7 +98,7 @@ class SweepFileParserTest {
                 "constraints[1]: unknown metric 'speed'", true,
                 "search.strategy: must be grid, random or bayesian", true,
                 "search.budget: must lie in [1, 10000], but got 0", true,
-                "search.space.chain[0]: unknown method 'prune'", true,
+                "search.space.chain[0]: unknown method 'sharpen'", true,
                 "search.space.distill.colour: is not a known setting", true);
         expected.keySet().forEach(prefix -> assertTrue(
                 e.problems().stream().anyMatch(p -> p.startsWith(prefix)), prefix + " missing in " + e.problems()));
