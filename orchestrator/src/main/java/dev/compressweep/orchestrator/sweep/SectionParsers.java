@@ -7,7 +7,6 @@ import dev.compressweep.search.objective.Objective;
 import dev.compressweep.search.sampler.GridSampler;
 import dev.compressweep.search.space.SearchSpace;
 import dev.compressweep.workers.data.Datasets;
-import dev.compressweep.workers.data.FashionMnist;
 import dev.compressweep.workers.trial.DatasetSpec;
 import dev.compressweep.workers.trial.TeacherSpec;
 import java.time.Duration;
@@ -25,12 +24,12 @@ final class SectionParsers {
 
     static DatasetSpec dataset(Fields f) {
         f.rejectUnknown(List.of("name", "path", "train_subset", "test_subset"));
-        String name = f.text("name", FashionMnist.NAME, true);
+        String name = f.text("name", Datasets.KNOWN.get(0), true);
         if (!Datasets.KNOWN.contains(name)) {
             f.problems().add(f.at("name"),
                     "unknown dataset '" + name + "' (known: " + String.join(", ", Datasets.KNOWN) + ")");
         }
-        String path = f.text("path", FashionMnist.DEFAULT_FOLDER, false);
+        String path = f.text("path", Datasets.KNOWN.contains(name) ? Datasets.defaultFolder(name) : "", false);
         int train = (int) f.integer("train_subset", 0, 0, Integer.MAX_VALUE);
         int test = (int) f.integer("test_subset", 0, 0, Integer.MAX_VALUE);
         return new DatasetSpec(name, path, train, test);
