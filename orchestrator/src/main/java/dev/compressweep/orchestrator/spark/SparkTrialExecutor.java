@@ -37,7 +37,8 @@ public final class SparkTrialExecutor implements TrialExecutor {
                 .setAppName("compressweep")
                 .set("spark.ui.enabled", "false")
                 .set("spark.driver.host", "127.0.0.1")
-                .set("spark.task.maxFailures", "1");
+                .set("spark.task.maxFailures", "1")
+                .set("spark.executorEnv.ORT_DISABLE_TELEMETRY", "1");
         if (!this.master.startsWith("local")) {
             // A cluster runs the trial tasks with the same installation, found at the same path.
             conf.set("spark.executor.extraClassPath", System.getProperty("java.class.path"));

@@ -22,7 +22,10 @@ enum Method {
     QUANTIZE("quantize", List.of(
             Knob.oneOf("bits", 8L, 8L, 4L),
             Knob.oneOf("granularity", "per_channel", "per_tensor", "per_channel"),
-            Knob.oneOf("symmetric", true, true, false))),
+            Knob.oneOf("symmetric", true, true, false),
+            Knob.oneOf("calibration", "minmax", "minmax", "percentile"),
+            Knob.integer("calibration_samples", 256, 1, 60_000),
+            Knob.oneOf("weights_only", false, true, false))),
     PRUNE("prune", List.of(
             Knob.real("sparsity", 0.5, 0.0, 0.95),
             Knob.oneOf("structured", false, true, false),

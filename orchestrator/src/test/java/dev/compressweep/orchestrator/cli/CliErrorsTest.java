@@ -53,7 +53,7 @@ class CliErrorsTest {
 
     @Test
     void shouldRejectABrokenSweepFileWithExitCode2() throws IOException {
-        Path file = tinyWith("budget: 4", "budget: -1");
+        Path file = tinyWith("budget: 6", "budget: -1");
 
         assertEquals(2, Main.run("run", file.toString(), "--kafka", "127.0.0.1:1"));
         assertOneLineError("sweep file " + file + " has 1 problem: search.budget: must lie in [1, 10000]");
@@ -72,7 +72,7 @@ class CliErrorsTest {
 
     @Test
     void shouldRejectAnUnreachableMlflowWithExitCode2() throws IOException {
-        Path file = tinyWith("budget: 4", "budget: 4");
+        Path file = tinyWith("budget: 6", "budget: 6");
 
         assertEquals(2, Main.run("run", file.toString(), "--mlflow", "http://127.0.0.1:1"));
         assertOneLineError("MLflow tracking server not reachable at http://127.0.0.1:1: connection refused");

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A real sweep (4 trials on a subset of Fashion-MNIST) through local Spark, a real Kafka broker and a
+ * A real sweep (6 trials of every method on a subset of Fashion-MNIST) through local Spark, a real Kafka broker and a
  * real MLflow server, read back through MLflow's REST API.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -65,7 +65,7 @@ class SweepEndToEndTest {
 
         assertEquals(1, sweeps.size());
         assertEquals(1, teachers.size());
-        assertEquals(4, trials.size());
+        assertEquals(6, trials.size());
         String parent = sweeps.get(0).path("info").path("run_id").asText();
         for (JsonNode run : concat(teachers, trials)) {
             assertEquals(parent, MlflowRest.value(run, "tags", "mlflow.parentRunId"));
@@ -82,8 +82,9 @@ class SweepEndToEndTest {
             assertNotNull(chain);
             assertEquals(chain.contains("distill"), MlflowRest.value(run, "params", "distill.temperature") != null);
             assertEquals(chain.contains("quantize"), MlflowRest.value(run, "params", "quantize.bits") != null);
+            assertEquals(chain.contains("prune"), MlflowRest.value(run, "params", "prune.sparsity") != null);
             for (String metric : List.of("accuracy", "f1_macro", "size_bytes", "params", "latency_p50_ms",
-                    "latency_p95_ms", "throughput", "accuracy_drop", "compression_ratio")) {
+                    "latency_p95_ms", "throughput", "accuracy_drop", "compression_ratio", "macs", "peak_memory_bytes")) {
                 String value = MlflowRest.value(run, "metrics", metric);
                 assertNotNull(value, metric + " missing in " + run);
                 assertTrue(Double.isFinite(Double.parseDouble(value)), metric + "=" + value);
@@ -125,7 +126,7 @@ class SweepEndToEndTest {
         assertEquals(0, Main.run("run", sweep.toString(), "--kafka", kafka, "--mlflow", mlflow, "--out",
                 out.toString()));
 
-        assertEquals(4, runs("trial").size());
+        assertEquals(6, runs("trial").size());
         assertEquals(1, runs("teacher").size());
         assertEquals(1, runs("sweep").size());
         assertEquals(1, rest.get("model-versions/search", "filter", "name='" + TINY + "'")

@@ -93,31 +93,31 @@ public final class SearchEfficiencyBenchmark {
                         .toList(), problem.constraints(), new TreeMap<>(problem.reference()));
         out.printf("   N=%d, %d seeds; hypervolume mean ± std after t trials%n", n,
                 report.curves().get("bayesian").length);
-        StringBuilder header = new StringBuilder(String.format("   %-20s", "strategy"));
-        report.checkpoints().forEach(t -> header.append(String.format("%20s", "t=" + t)));
-        out.println(header.append(String.format("%18s", "trials to target")));
+        List<List<String>> rows = new ArrayList<>();
+        List<String> header = new ArrayList<>(List.of("strategy"));
+        report.checkpoints().forEach(t -> header.add("t=" + t));
+        header.add("trials to target");
+        rows.add(header);
         for (String name : report.curves().keySet()) {
-            StringBuilder row = new StringBuilder(String.format("   %-20s", name));
-            for (int t : report.checkpoints()) {
-                Stats stats = report.at(name, t);
-                row.append(String.format("%20s", String.format("%.4f ± %.4f", stats.mean(),
-                        stats.std())));
-            }
+            List<String> row = new ArrayList<>(List.of(name));
+            report.checkpoints().forEach(t -> row.add(TextTable.meanAndStd(report.at(name, t))));
             Integer toTarget = report.trialsToTarget(name);
-            out.println(row.append(String.format("%18s",
-                    toTarget == null ? "> " + 2 * n : toTarget.toString())));
+            row.add(toTarget == null ? "> " + 2 * n : toTarget.toString());
+            rows.add(row);
         }
+        TextTable.layout(rows, "   ").forEach(out::println);
         if (!problem.note().isEmpty()) {
             out.println("   note: " + problem.note());
         }
-        out.printf("   target = %.0f%% of the best mean at %d = %.4f%n",
-                ProblemReport.TARGET_SHARE * 100, 2 * n, report.target());
+        out.printf("   target = %.0f%% of the best mean at %d = %s%n",
+                ProblemReport.TARGET_SHARE * 100, 2 * n, TextTable.number(report.target()));
         AskTime ask = report.askTime();
         out.printf("   bayesian ask(1) with %d finished + 1 running, %d asks: wall mean %.2f ms, "
                 + "max %.2f ms; CPU mean %.2f ms, max %.2f ms%n", AskTime.TOLD, ask.asks(),
                 ask.meanMillis(), ask.maxMillis(), ask.meanCpuMillis(), ask.maxCpuMillis());
-        out.printf("   bayesian@N %.4f %s random@2N %.4f%n", report.at("bayesian", n).mean(),
+        out.printf("   bayesian@N %s %s random@2N %s%n",
+                TextTable.number(report.at("bayesian", n).mean()),
                 report.bayesianBeatsRandomAtTwiceTheTrials() ? ">=" : "<  (NOT MET)",
-                report.at("random", 2 * n).mean());
+                TextTable.number(report.at("random", 2 * n).mean()));
     }
 }

@@ -83,6 +83,36 @@ class BayesianSamplerTest {
         assertTrue(quantizeOnly >= 6, () -> "only " + quantizeOnly + " of 12 in the best branch");
     }
 
+    /**
+     * Pareto levels and the ranking by exclusive hypervolume contribution within a level are
+     * invariant to the units of an objective: every contribution, and the reference it is measured
+     * to, scales with it. Bytes (about 1e6) next to an accuracy (about 0.8) therefore weigh no
+     * more than kilobytes would.
+     */
+    @Test
+    void shouldProposeTheSameWhenAnObjectiveIsMeasuredInOtherUnits() {
+        List<Objective> objectives = List.of(Objective.maximize("accuracy"),
+                Objective.minimize("size"), Objective.minimize("latency"));
+        History inBytes = History.empty();
+        History inMegabytes = History.empty();
+        for (Assignment a : new RandomSampler(12).ask(PLANE, History.empty(), 30)) {
+            double x = a.getDouble("x");
+            double y = a.getDouble("y");
+            double megabytes = 0.05 + 3 * x * x + 0.5 * y;
+            double accuracy = 0.7 + 0.15 * Math.sqrt(x) + 0.03 * y;
+            double latency = 0.05 + 0.8 * (1 - y) * (0.2 + x);
+            int index = inBytes.size();
+            inBytes = inBytes.with(Observation.complete(index, a, Map.of("accuracy", accuracy,
+                    "size", megabytes * 1e6, "latency", latency)));
+            inMegabytes = inMegabytes.with(Observation.complete(index, a, Map.of(
+                    "accuracy", accuracy, "size", megabytes, "latency", latency)));
+        }
+        for (long seed = 1; seed <= 5; seed++) {
+            BayesianSampler sampler = BayesianSampler.builder(objectives).seed(seed).build();
+            assertEquals(sampler.ask(PLANE, inMegabytes, 4), sampler.ask(PLANE, inBytes, 4));
+        }
+    }
+
     @Test
     void shouldProposeDifferentAssignmentsForDifferentSeeds() {
         History warm = earlierSweep(20, 1);

@@ -35,16 +35,18 @@ public final class CompressedModel implements AutoCloseable {
     private final int classes;
     private final ImageShape inputShape;
     private final Map<String, QuantizedTensor> quantized;
+    private final List<NamedTensor> beforeQuantization;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private CompressedModel(Model model, Architecture architecture, Topology topology, int classes,
-            ImageShape inputShape, Map<String, QuantizedTensor> quantized) {
+            ImageShape inputShape, Map<String, QuantizedTensor> quantized, List<NamedTensor> beforeQuantization) {
         this.model = model;
         this.architecture = architecture;
         this.topology = topology;
         this.classes = classes;
         this.inputShape = inputShape;
         this.quantized = Map.copyOf(quantized);
+        this.beforeQuantization = List.copyOf(beforeQuantization);
     }
 
     /** A new network with weights initialized from {@code seed} (which also seeds the engine). */
@@ -63,7 +65,7 @@ public final class CompressedModel implements AutoCloseable {
             model.setBlock(block);
             block.initialize(model.getNDManager(), DataType.FLOAT32,
                     new Shape(1, inputShape.channels(), inputShape.height(), inputShape.width()));
-            return new CompressedModel(model, architecture, topology, classes, inputShape, Map.of());
+            return new CompressedModel(model, architecture, topology, classes, inputShape, Map.of(), List.of());
         } catch (RuntimeException e) {
             model.close();
             throw e;
@@ -106,7 +108,7 @@ public final class CompressedModel implements AutoCloseable {
                 }
                 p.getArray().set(t.values());
             }
-            return new CompressedModel(out.model, architecture, topology, classes, inputShape, quantized);
+            return new CompressedModel(out.model, architecture, topology, classes, inputShape, quantized, List.of());
         } catch (RuntimeException e) {
             out.close();
             throw e;
@@ -132,6 +134,17 @@ public final class CompressedModel implements AutoCloseable {
         return fromTensors(architecture, topology, classes, inputShape, tensors, quantized);
     }
 
+    /**
+     * As {@link #withTensors}, also keeping {@code original}: the float tensors the quantized weights were
+     * made from, so that the float network can be measured beside the quantized one.
+     */
+    public CompressedModel withQuantizedTensors(List<NamedTensor> tensors, Map<String, QuantizedTensor> quantized,
+            List<NamedTensor> original) {
+        List<NamedTensor> kept = List.copyOf(original);
+        CompressedModel out = withTensors(tensors, quantized);
+        return new CompressedModel(out.model, architecture, topology, classes, inputShape, quantized, kept);
+    }
+
     public int classes() {
         return classes;
     }
@@ -143,6 +156,14 @@ public final class CompressedModel implements AutoCloseable {
     /** Integer form of the quantized weights by parameter name; empty when nothing is quantized. */
     public Map<String, QuantizedTensor> quantized() {
         return quantized;
+    }
+
+    /**
+     * The float tensors this network's weights were quantized from, in the block's order, when the
+     * quantize step made it; empty otherwise (an artifact does not keep them).
+     */
+    public List<NamedTensor> beforeQuantization() {
+        return beforeQuantization;
     }
 
     /** Whether any weight is quantized. */

@@ -11,12 +11,16 @@ import java.util.Map;
 
 /**
  * Post-training weight quantization: every weight (not bias) is quantized to integers and the model
- * receives the dequantized values, so evaluation sees the quantization error while execution stays
- * float (weights-only, simulated). The integers travel in {@link CompressedModel#quantized()} to the
- * artifact. The input is closed; a new model is returned.
+ * receives the dequantized values (simulated quantization on DJL). The integers travel in
+ * {@link CompressedModel#quantized()} to the artifact, and the float weights they came from in
+ * {@link CompressedModel#beforeQuantization()}. When the chain ends here, the trial runs the model on
+ * int8 kernels with quantized activations ({@code onnx.QuantizedExecution}). The input is closed; a new
+ * model is returned.
  *
  * <p>Parameters (defaults in brackets): {@code quantize.bits} 8|4 [8], {@code quantize.granularity}
- * per_tensor|per_channel [per_channel], {@code quantize.symmetric} [true].
+ * per_tensor|per_channel [per_channel], {@code quantize.symmetric} [true]; for int8 execution
+ * {@code quantize.weights_only} [false], {@code quantize.calibration} minmax|percentile [minmax] and
+ * {@code quantize.calibration_samples} [256].
  */
 public final class Quantization implements CompressionStep {
 
@@ -41,7 +45,8 @@ public final class Quantization implements CompressionStep {
         List<NamedTensor> tensors = new ArrayList<>();
         Map<String, QuantizedTensor> quantized = new LinkedHashMap<>();
         double maxError = 0;
-        for (NamedTensor t : input.tensors()) {
+        List<NamedTensor> floats = input.tensors();
+        for (NamedTensor t : floats) {
             if (!t.weight()) {
                 tensors.add(t);
                 continue;
@@ -55,7 +60,7 @@ public final class Quantization implements CompressionStep {
             quantized.put(t.name(), q);
             tensors.add(new NamedTensor(t.name(), t.shape(), true, restored));
         }
-        CompressedModel out = input.withTensors(tensors, quantized);
+        CompressedModel out = input.withQuantizedTensors(tensors, quantized, floats);
         input.close();
         context.progress().report(NAME, Map.of("quantized_tensors", (double) quantized.size(),
                 "max_abs_weight_error", maxError));

@@ -37,6 +37,12 @@ public record Evaluation(double accuracy, double f1Macro, long params, long size
     public static final String ACCURACY_DROP = "accuracy_drop";
     /** Added by the caller: teacher artifact size divided by this artifact size. */
     public static final String COMPRESSION_RATIO = "compression_ratio";
+    /** Added for int8 execution: median latency of the same network before quantization on ONNX Runtime. */
+    public static final String FLOAT_LATENCY_P50_MS = "float_latency_p50_ms";
+    /** Added for int8 execution: median latency of the same network before quantization on DJL. */
+    public static final String DJL_FLOAT_LATENCY_P50_MS = "djl_float_latency_p50_ms";
+    /** Added for int8 execution: byte length of the int8 ONNX model written beside the artifact. */
+    public static final String ONNX_SIZE_BYTES = "onnx_size_bytes";
 
     public Evaluation {
         Objects.requireNonNull(f1, "f1");

@@ -18,25 +18,40 @@ import java.util.OptionalDouble;
  * the artifact file's length, single-image latency (after warm-up, with {@link System#nanoTime}) and
  * batched throughput. Every call includes creating the input array and reading the output back, as a
  * deployed predictor would. Run with a fixed thread count; compare timings only within one machine.
+ * A model runs on DJL unless a {@link Predictor} (e.g. another runtime executing it) is given.
  */
 public final class Evaluator {
 
     private final EvaluationSettings settings;
 
+    /** A forward pass of some runtime: the logits of {@code count} images given as concatenated pixels. */
+    @FunctionalInterface
+    public interface Predictor {
+        /** Row-major {@code (count, classes)} logits. */
+        float[] forward(float[] pixels, int count);
+    }
+
     public Evaluator(EvaluationSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
-    /** Evaluates {@code model}, whose artifact has already been written to {@code artifact}. */
+    /** Evaluates {@code model} on DJL; its artifact has already been written to {@code artifact}. */
     public Evaluation evaluate(CompressedModel model, ImageSplit test, Path artifact) {
+        return evaluate(model, djl(model, test.shape()), test, artifact);
+    }
+
+    /**
+     * Evaluates {@code model} as {@code predictor} executes it: accuracy, F1, latency and throughput come
+     * from {@code predictor}; parameters, size and counted costs from {@code model} and its artifact.
+     */
+    public Evaluation evaluate(CompressedModel model, Predictor predictor, ImageSplit test, Path artifact) {
         if (test.size() == 0) {
             throw new IllegalArgumentException("evaluation needs a non-empty test split");
         }
-        int[] predicted = Inference.argMax(
-                Inference.logits(model.model(), test, model.classes(), settings.batchSize()), model.classes());
+        int[] predicted = Inference.argMax(logits(predictor, test, model.classes()), model.classes());
         int[] truth = test.labels();
-        double[] latencies = latenciesMs(model, test);
-        double throughput = throughput(model, test);
+        double[] latencies = latenciesMs(predictor, test);
+        double throughput = throughput(predictor, test);
         return new Evaluation(
                 ClassificationMetrics.accuracy(truth, predicted),
                 ClassificationMetrics.f1Macro(truth, predicted, model.classes()),
@@ -51,29 +66,48 @@ public final class Evaluator {
                 ModelStats.of(model.topology(), model.inputShape()));
     }
 
-    private double[] latenciesMs(CompressedModel model, ImageSplit test) {
-        ImageShape shape = test.shape();
+    /** The median single-image latency of {@code predictor} on {@code test}, milliseconds. */
+    public double latencyP50Ms(Predictor predictor, ImageSplit test) {
+        return ClassificationMetrics.percentile(latenciesMs(predictor, test), 0.50);
+    }
+
+    /** {@code model}'s forward pass on DJL. */
+    public static Predictor djl(CompressedModel model, ImageShape shape) {
+        return (pixels, count) -> Inference.forward(model.model(), pixels, count, shape);
+    }
+
+    private float[] logits(Predictor predictor, ImageSplit test, int classes) {
+        float[] out = new float[Math.multiplyExact(test.size(), classes)];
+        for (int from = 0; from < test.size(); from += settings.batchSize()) {
+            int to = Math.min(test.size(), from + settings.batchSize());
+            float[] batch = predictor.forward(test.images(from, to), to - from);
+            System.arraycopy(batch, 0, out, from * classes, batch.length);
+        }
+        return out;
+    }
+
+    private double[] latenciesMs(Predictor predictor, ImageSplit test) {
         for (int i = 0; i < settings.warmupCalls(); i++) {
             int k = i % test.size();
-            Inference.forward(model.model(), test.images(k, k + 1), 1, shape);
+            predictor.forward(test.images(k, k + 1), 1);
         }
         double[] out = new double[settings.timedCalls()];
         for (int i = 0; i < out.length; i++) {
             int k = i % test.size();
             float[] image = test.images(k, k + 1);
             long start = System.nanoTime();
-            Inference.forward(model.model(), image, 1, shape);
+            predictor.forward(image, 1);
             out[i] = (System.nanoTime() - start) / 1e6;
         }
         Arrays.sort(out);
         return out;
     }
 
-    private double throughput(CompressedModel model, ImageSplit test) {
+    private double throughput(Predictor predictor, ImageSplit test) {
         long start = System.nanoTime();
         for (int from = 0; from < test.size(); from += settings.batchSize()) {
             int to = Math.min(test.size(), from + settings.batchSize());
-            Inference.forward(model.model(), test.images(from, to), to - from, test.shape());
+            predictor.forward(test.images(from, to), to - from);
         }
         return test.size() / ((System.nanoTime() - start) / 1e9);
     }

@@ -1,6 +1,5 @@
 package dev.compressweep.workers.model;
 
-import ai.djl.nn.Block;
 import dev.compressweep.workers.data.ImageShape;
 import java.util.Locale;
 import java.util.Objects;
@@ -65,11 +64,6 @@ public record Architecture(Kind kind, int width, int depth) {
             throw new IllegalArgumentException("a cnn of depth " + depth + " needs images of at least "
                     + (1 << depth) + " pixels a side, but got " + shape.height() + "x" + shape.width());
         }
-    }
-
-    /** A new, uninitialized block ending in {@code classes} logits: the layers of {@link Topology#of}. */
-    public Block build(int classes) {
-        return Topology.of(this, classes).build();
     }
 
     @Override

@@ -1,26 +1,34 @@
 package dev.compressweep.workers.onnx;
 
 /**
- * How one activation tensor is quantized to uint8: {@code q = clamp(round(x / scale) + zeroPoint, 0, 255)}.
+ * How one activation tensor is quantized: {@code q = clamp(round(x / scale) + zeroPoint, 0, QMAX)}, stored
+ * as uint8.
  *
- * <p>Activations use uint8 with a zero point (the usual choice of ONNX Runtime's x86 kernels, which
- * multiply uint8 activations by int8 weights). A range that contains 0 keeps 0.0 exact; after a ReLU the
- * zero point is 0 and the whole range serves positive values.
+ * <p>Activations are unsigned with a zero point (ONNX Runtime's x86 kernels multiply uint8 activations by
+ * int8 weights). A range that contains 0 keeps 0.0 exact; after a ReLU the zero point is 0 and the whole
+ * range serves positive values. The range stops at {@value #QMAX}, i.e. {@value #LEVELS} levels (7 bits):
+ * on x86 CPUs without VNNI the uint8 x int8 kernels add pairs of products in saturating 16-bit integers
+ * ({@code vpmaddubsw}), and {@code 2 * 255 * 127} overflows where {@code 2 * 127 * 128} does not. With
+ * the full 8-bit range, per-channel int8 weights (which use all of {@code [-127, 127]}) moved logits by up
+ * to 1.3 against the graph's exact meaning; with 7 bits the kernels compute it exactly.
  *
  * @param scale positive step between adjacent integers
- * @param zeroPoint the integer that stands for 0.0, in {@code [0, 255]}
+ * @param zeroPoint the integer that stands for 0.0, in {@code [0, QMAX]}
  */
 public record ActivationQuant(float scale, int zeroPoint) {
 
-    /** The largest uint8 value. */
-    static final int QMAX = 255;
+    /** The largest integer an activation takes. */
+    public static final int QMAX = 127;
+    /** How many values an activation can take. */
+    public static final int LEVELS = QMAX + 1;
 
     public ActivationQuant {
         if (!(scale > 0) || !Float.isFinite(scale)) {
             throw new IllegalArgumentException("an activation scale must be positive and finite, but got " + scale);
         }
         if (zeroPoint < 0 || zeroPoint > QMAX) {
-            throw new IllegalArgumentException("a uint8 zero point must lie in [0, 255], but got " + zeroPoint);
+            throw new IllegalArgumentException("an activation zero point must lie in [0, " + QMAX + "], but got "
+                    + zeroPoint);
         }
     }
 
@@ -40,9 +48,8 @@ public record ActivationQuant(float scale, int zeroPoint) {
         if (hi - lo == 0) {
             return new ActivationQuant(1f, 0);
         }
-        int range = 127;
-        float scale = (float) ((hi - lo) / range);
-        int zeroPoint = (int) Math.max(0, Math.min(range, Math.round(-lo / scale)));
+        float scale = (float) ((hi - lo) / QMAX);
+        int zeroPoint = (int) Math.max(0, Math.min(QMAX, Math.round(-lo / scale)));
         return new ActivationQuant(scale, zeroPoint);
     }
 }

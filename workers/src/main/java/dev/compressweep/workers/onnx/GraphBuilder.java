@@ -3,12 +3,18 @@ package dev.compressweep.workers.onnx;
 import ai.onnx.proto.OnnxMl;
 import ai.onnx.proto.OnnxMl.TensorProto.DataType;
 import com.google.protobuf.ByteString;
+import dev.compressweep.workers.compress.NamedTensor;
 import dev.compressweep.workers.data.ImageShape;
+import dev.compressweep.workers.model.LayerSpec;
+import dev.compressweep.workers.model.Topology;
 import dev.compressweep.workers.quant.Granularity;
 import dev.compressweep.workers.quant.QuantizedTensor;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,16 +27,15 @@ import org.tribuo.util.onnx.ONNXRef;
 /**
  * Writes one network as an ONNX graph with Tribuo's {@link ONNXContext}, in float or QDQ int8 form.
  *
- * <p>The graph mirrors {@code Architecture.build}: the flat input is reshaped to an image (cnn), each
- * block is Conv, Relu, MaxPool, then a flatten, and each dense layer is MatMul then Add (and Relu for
- * hidden ones). Activations are quantized at named points: {@code input}, {@code conv<i>} (after the
- * block's ReLU), {@code matmul<j>} (the product before its bias) and {@code dense<j>} (a hidden dense
- * layer's ReLU output). In QDQ form each point is a QuantizeLinear/DequantizeLinear pair, pooling and
- * flattening are wrapped in a pair with the same parameters, weights are int8 initializers behind
- * DequantizeLinear and convolution biases are int32 with scale {@code input scale * weight scale}:
- * the patterns ONNX Runtime turns into QLinearConv and QLinearMatMul. Each MatMul gets its own pair so
- * that it is not fused with its Add into a float Gemm. In float form with probes, each point is also a
- * graph output, for calibration.
+ * <p>The graph follows the network's {@link Topology} layer by layer: the flat input is reshaped to an
+ * image unless the first layer flattens it; convolutions become Conv, dense layers Gemm (with the weight
+ * as DJL stores it, {@code transB=1}), and ReLU, max pooling and flattening their ONNX operators.
+ * Activations are quantized where the {@link PointPlan} says. In QDQ form each point is a
+ * QuantizeLinear/DequantizeLinear pair, pooling and flattening between int8 layers are wrapped in a pair
+ * with the same parameters, weights are int8 initializers behind DequantizeLinear and biases are int32
+ * with scale {@code input scale * weight scale}: the patterns ONNX Runtime turns into QLinearConv (ReLU
+ * fused) and QGemm (bias and ReLU fused; float output for the logits). A float first layer holds the
+ * dequantized weights. In float form with probes, each point is also a graph output, for calibration.
  *
  * <p>{@link ONNXContext} creates only float, int32 and int64 initializers: int8 ones are declared as int32
  * and rewritten once the graph is built. Not thread-safe; one builder per graph.
@@ -64,56 +69,97 @@ final class GraphBuilder {
         this.quantized = quantized;
     }
 
-    /** A float graph; with {@code probes}, each quantization point is also an output. */
-    static OnnxModel floatGraph(ImageShape shape, int classes, List<Layer> layers, boolean probes) {
-        return new GraphBuilder(Map.of(), Map.of(), false).build(shape, classes, layers, probes);
+    /**
+     * A float graph of {@code topology} holding {@code tensors} (weight, then bias, per weighted layer);
+     * with {@code probes}, each quantization point is also an output.
+     *
+     * @throws IllegalArgumentException when the tensors do not match the topology or it does not fit
+     *     {@code shape}
+     */
+    static OnnxModel floatGraph(Topology topology, ImageShape shape, int classes, List<NamedTensor> tensors,
+            boolean probes) {
+        return new GraphBuilder(Map.of(), Map.of(), false).build(topology, shape, classes, tensors, probes);
     }
 
     /**
-     * A QDQ graph whose weights are {@code weights} (by weight name; int8 or int4 values, held as int8)
-     * and whose activation points use {@code activations}.
+     * A QDQ graph whose weights are {@code weights} (by tensor name; int8 or int4 values, held as int8),
+     * whose biases (and float first layer) come from {@code tensors} and whose activation points use
+     * {@code activations}.
      *
-     * @throws IllegalArgumentException when a weight or a point has no parameters
+     * @throws IllegalArgumentException as {@link #floatGraph}, and when a weight or a point has no parameters
      */
-    static OnnxModel qdqGraph(ImageShape shape, int classes, List<Layer> layers,
+    static OnnxModel qdqGraph(Topology topology, ImageShape shape, int classes, List<NamedTensor> tensors,
             Map<String, QuantizedTensor> weights, Map<String, ActivationQuant> activations) {
-        return new GraphBuilder(weights, activations, true).build(shape, classes, layers, false);
+        return new GraphBuilder(weights, activations, true).build(topology, shape, classes, tensors, false);
     }
 
-    private OnnxModel build(ImageShape shape, int classes, List<Layer> layers, boolean withProbes) {
+    private OnnxModel build(Topology topology, ImageShape shape, int classes, List<NamedTensor> tensors,
+            boolean withProbes) {
         context.setName("compressweep");
+        PointPlan plan = PointPlan.of(topology);
+        List<LayerSpec> layers = topology.layers();
+        List<int[]> shapes = topology.shapes(shape);
+        Iterator<NamedTensor> params = tensors.iterator();
         ONNXRef<?> x = context.floatInput(INPUT, shape.pixels());
-        long convs = layers.stream().filter(l -> l.kind() == Layer.Kind.CONV).count();
-        if (convs > 0) {
-            x = op(OnnxOps.RESHAPE, List.of(x, context.array("image_shape",
-                    new long[] {-1, shape.channels(), shape.height(), shape.width()})), "image", Map.of());
+        boolean image = !(layers.get(0) instanceof LayerSpec.Flatten);
+        if (image) {
+            x = reshape(x, "image_shape", new long[] {-1, shape.channels(), shape.height(), shape.width()});
         }
-        x = point(x, "input");
-        int conv = 0;
-        int dense = 0;
-        for (Layer layer : layers) {
-            if (layer.kind() == Layer.Kind.CONV) {
-                x = op(OnnxOps.CONV, List.of(x, weight(layer, 0), convBias(layer)), "conv",
-                        Map.of("kernel_shape", new int[] {3, 3}, "pads", new int[] {1, 1, 1, 1}));
-                x = point(op(OnnxOps.RELU, List.of(x), "conv_relu", Map.of()), "conv" + conv);
-                x = requantize(op(OnnxOps.MAX_POOL, List.of(x), "pool",
-                        Map.of("kernel_shape", new int[] {2, 2}, "strides", new int[] {2, 2})));
-                if (++conv == convs) {
-                    x = requantize(op(OnnxOps.RESHAPE, List.of(x,
-                            context.array("flat_shape", new long[] {-1, layer.outputs()
-                                    * (shape.height() >> conv) * (shape.width() >> conv)})), "flat", Map.of()));
+        if (plan.quantizesInput()) {
+            x = point(x, PointPlan.INPUT);
+        }
+        for (int i = 0; i < layers.size(); i++) {
+            LayerSpec layer = layers.get(i);
+            if (layer instanceof LayerSpec.Weighted weighted) {
+                boolean inFloat = plan.isFloat(i);
+                NamedTensor weight = next(params, weighted.weightShape(shapes.get(i)), true);
+                List<ONNXRef<?>> inputs = new ArrayList<>(List.of(x, weight(weight, inFloat)));
+                if (weighted.bias()) {
+                    inputs.add(bias(next(params, new int[] {weighted.outputs()}, false), weight, inFloat));
                 }
+                x = layer instanceof LayerSpec.Conv conv
+                        ? op(OnnxOps.CONV, inputs, "conv", Map.of(
+                                "kernel_shape", new int[] {conv.kernel(), conv.kernel()},
+                                "pads", new int[] {conv.padding(), conv.padding(), conv.padding(), conv.padding()}))
+                        : op(ONNXOperators.GEMM, inputs, "gemm", Map.of("transB", 1));
+            } else if (layer instanceof LayerSpec.Relu) {
+                x = op(OnnxOps.RELU, List.of(x), "relu", Map.of());
+            } else if (layer instanceof LayerSpec.MaxPool pool) {
+                x = op(OnnxOps.MAX_POOL, List.of(x), "pool", Map.of(
+                        "kernel_shape", new int[] {pool.size(), pool.size()},
+                        "strides", new int[] {pool.size(), pool.size()}));
+            } else if (image) {
+                x = reshape(x, "flat_shape", new long[] {-1, shapes.get(i + 1)[0]});
+                image = false;
             } else {
-                x = point(op(OnnxOps.MAT_MUL, List.of(x, weight(layer, 1)), "matmul", Map.of()), "matmul" + dense);
-                x = op(ONNXOperators.ADD, List.of(x, context.array(layer.bias().name(), layer.bias().values())), "dense", Map.of());
-                if (layer != layers.get(layers.size() - 1)) {
-                    x = point(op(OnnxOps.RELU, List.of(x), "dense_relu", Map.of()), "dense" + dense);
-                }
-                dense++;
+                continue;
             }
+            if (plan.quantizesAfter(i)) {
+                x = point(x, PointPlan.name(i));
+            } else if (!(layer instanceof LayerSpec.Weighted || layer instanceof LayerSpec.Relu)) {
+                x = requantize(x);
+            }
+        }
+        if (params.hasNext()) {
+            throw new IllegalArgumentException("the topology " + topology + " has fewer parameter tensors than the "
+                    + tensors.size() + " given");
         }
         context.assignTo(x, context.floatOutput(OUTPUT, classes));
         return new OnnxModel(model(withProbes).toByteArray(), withProbes ? probes : Map.of());
+    }
+
+    private static NamedTensor next(Iterator<NamedTensor> params, int[] shape, boolean weight) {
+        NamedTensor t = params.hasNext() ? params.next() : null;
+        if (t == null || t.weight() != weight || !Arrays.equals(t.shape(), shape)) {
+            throw new IllegalArgumentException("the topology needs a " + (weight ? "weight" : "bias") + " of shape "
+                    + Arrays.toString(shape) + " next, but got " + (t == null ? "no more tensors"
+                    : t.name() + Arrays.toString(t.shape())));
+        }
+        return t;
+    }
+
+    private ONNXRef<?> reshape(ONNXRef<?> x, String name, long[] shape) {
+        return op(OnnxOps.RESHAPE, List.of(x, context.array(name, shape)), "reshape", Map.of());
     }
 
     private OnnxMl.ModelProto model(boolean withProbes) {
@@ -154,70 +200,65 @@ final class GraphBuilder {
         return requantize(x);
     }
 
-    /** A Q/DQ pair with the last point's parameters (QDQ form), or {@code x} itself (float form). */
+    /** A Q/DQ pair with the last point's parameters (QDQ form after a point), or {@code x} itself. */
     private ONNXRef<?> requantize(ONNXRef<?> x) {
-        if (!quantized) {
+        if (current == null) {
             return x;
         }
         ONNXRef<?> q = op(OnnxOps.QUANTIZE_LINEAR, List.of(x, currentScale, currentZeroPoint), "q", Map.of());
         return op(OnnxOps.DEQUANTIZE_LINEAR, List.of(q, currentScale, currentZeroPoint), "dq", Map.of());
     }
 
-    /** The layer's weight, transposed to {@code [in, out]} for dense layers; {@code axis} is its output axis. */
-    private ONNXRef<?> weight(Layer layer, int axis) {
-        int[] dims = layer.weight().shape();
-        if (layer.kind() == Layer.Kind.DENSE) {
-            dims = new int[] {dims[1], dims[0]};
+    /** A weight as DJL stores it (first dimension = outputs): float, or int8 behind DequantizeLinear. */
+    private ONNXRef<?> weight(NamedTensor weight, boolean inFloat) {
+        String name = weight.name();
+        if (!quantized || inFloat) {
+            float[] values = weight.values();
+            return context.floatTensor(name, Arrays.stream(weight.shape()).boxed().toList(), b -> b.put(values));
         }
-        String name = layer.weight().name();
-        if (!quantized) {
-            float[] values = layer.weight().values();
-            float[] out = layer.kind() == Layer.Kind.DENSE ? transpose(values, dims[1], dims[0]) : values;
-            return context.floatTensor(name, List.of(box(dims)), buffer -> buffer.put(out));
-        }
-        QuantizedTensor q = weightOf(layer);
-        int[] values = layer.kind() == Layer.Kind.DENSE ? transpose(q.values(), dims[1], dims[0]) : q.values();
+        QuantizedTensor q = weightOf(weight);
         boolean perChannel = q.scheme().granularity() == Granularity.PER_CHANNEL;
-        ONNXRef<?> data = integers(name + "_quantized", DataType.INT8, dims, values);
+        ONNXRef<?> data = integers(name + "_quantized", DataType.INT8, weight.shape(), q.values());
         ONNXRef<?> scale = perChannel ? context.array(name + "_scale", q.scales())
                 : context.constant(name + "_scale", q.scales()[0]);
         ONNXRef<?> zeroPoint = integers(name + "_zero_point", DataType.INT8,
                 perChannel ? new int[] {q.zeroPoints().length} : new int[0], q.zeroPoints());
         return op(OnnxOps.DEQUANTIZE_LINEAR, List.of(data, scale, zeroPoint), "weight",
-                perChannel ? Map.of("axis", axis) : Map.of());
+                perChannel ? Map.of("axis", 0) : Map.of());
     }
 
-    /** A convolution's bias: float, or int32 with scale {@code input scale * weight scale} and zero point 0. */
-    private ONNXRef<?> convBias(Layer layer) {
-        String name = layer.bias().name();
-        float[] bias = layer.bias().values();
-        if (!quantized) {
-            return context.array(name, bias);
+    /** A bias: float, or int32 with scale {@code input scale * weight scale} and zero point 0. */
+    private ONNXRef<?> bias(NamedTensor bias, NamedTensor weight, boolean inFloat) {
+        String name = bias.name();
+        float[] values = bias.values();
+        if (!quantized || inFloat) {
+            return context.array(name, values);
         }
-        float[] weightScales = weightOf(layer).scales();
-        float[] scales = new float[weightScales.length];
+        QuantizedTensor q = weightOf(weight);
+        boolean perChannel = q.scheme().granularity() == Granularity.PER_CHANNEL;
+        float[] scales = q.scales();
         for (int g = 0; g < scales.length; g++) {
-            scales[g] = current.scale() * weightScales[g];
+            scales[g] *= current.scale();
         }
-        int[] values = new int[bias.length];
-        for (int c = 0; c < bias.length; c++) {
-            double v = Math.rint(bias[c] / (double) scales[scales.length == 1 ? 0 : c]);
-            values[c] = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, v));
+        int[] integers = new int[values.length];
+        for (int c = 0; c < values.length; c++) {
+            double v = Math.rint(values[c] / (double) scales[perChannel ? c : 0]);
+            integers[c] = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, v));
         }
-        boolean perChannel = weightOf(layer).scheme().granularity() == Granularity.PER_CHANNEL;
-        int[] groupDims = perChannel ? new int[] {scales.length} : new int[0];
-        ONNXRef<?> data = integers(name + "_quantized", DataType.INT32, new int[] {bias.length}, values);
-        ONNXRef<?> scale = perChannel ? context.array(name + "_scale", scales) : context.constant(name + "_scale", scales[0]);
-        ONNXRef<?> zeroPoint = integers(name + "_zero_point", DataType.INT32, groupDims, new int[scales.length]);
+        ONNXRef<?> data = integers(name + "_quantized", DataType.INT32, new int[] {values.length}, integers);
+        ONNXRef<?> scale = perChannel ? context.array(name + "_scale", scales)
+                : context.constant(name + "_scale", scales[0]);
+        ONNXRef<?> zeroPoint = integers(name + "_zero_point", DataType.INT32,
+                perChannel ? new int[] {scales.length} : new int[0], new int[scales.length]);
         return op(OnnxOps.DEQUANTIZE_LINEAR, List.of(data, scale, zeroPoint), "bias",
                 perChannel ? Map.of("axis", 0) : Map.of());
     }
 
-    private QuantizedTensor weightOf(Layer layer) {
-        QuantizedTensor q = weights.get(layer.weight().name());
+    private QuantizedTensor weightOf(NamedTensor weight) {
+        QuantizedTensor q = weights.get(weight.name());
         if (q == null) {
-            throw new IllegalArgumentException("int8 export needs every weight quantized, but "
-                    + layer.weight().name() + " is float");
+            throw new IllegalArgumentException("int8 export needs every weight quantized, but " + weight.name()
+                    + " is float");
         }
         return q;
     }
@@ -229,7 +270,8 @@ final class GraphBuilder {
         return ref;
     }
 
-    private ONNXRef<?> op(ONNXOperator operator, List<ONNXRef<?>> inputs, String output, Map<String, Object> attributes) {
+    private ONNXRef<?> op(ONNXOperator operator, List<ONNXRef<?>> inputs, String output,
+            Map<String, Object> attributes) {
         return context.operation(operator, inputs, output, attributes);
     }
 
@@ -251,33 +293,5 @@ final class GraphBuilder {
             out.addDims(d);
         }
         return out.build();
-    }
-
-    private static float[] transpose(float[] values, int rows, int cols) {
-        float[] out = new float[values.length];
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                out[c * rows + r] = values[r * cols + c];
-            }
-        }
-        return out;
-    }
-
-    private static int[] transpose(int[] values, int rows, int cols) {
-        int[] out = new int[values.length];
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                out[c * rows + r] = values[r * cols + c];
-            }
-        }
-        return out;
-    }
-
-    private static Integer[] box(int[] dims) {
-        Integer[] out = new Integer[dims.length];
-        for (int i = 0; i < dims.length; i++) {
-            out[i] = dims[i];
-        }
-        return out;
     }
 }

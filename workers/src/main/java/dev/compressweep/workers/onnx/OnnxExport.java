@@ -2,49 +2,39 @@ package dev.compressweep.workers.onnx;
 
 import dev.compressweep.workers.compress.CompressedModel;
 import dev.compressweep.workers.compress.NamedTensor;
-import dev.compressweep.workers.data.ImageShape;
-import dev.compressweep.workers.model.Architecture;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Exports networks of the model zoo (mlp and cnn, as {@code Architecture.build} makes them) to ONNX: a
- * float graph, a float graph that exposes its activations for calibration, and a QDQ int8 graph.
+ * Exports networks to ONNX: a float graph, a float graph that exposes its activations for calibration,
+ * and a QDQ int8 graph. Any {@link dev.compressweep.workers.model.Topology} is written: the model zoo's
+ * mlp and cnn, and what pruning or low-rank decomposition made of them.
  *
  * <p>The int8 graph holds the model's own quantized weights ({@link CompressedModel#quantized()}): their
- * integers, per-tensor or per-channel scales and zero points (0 when symmetric) as the quantize step chose
- * them. Int4 weights (in {@code [-8, 7]}) are stored and executed as int8, since ONNX Runtime's CPU
- * provider has no int4 convolution or matrix product for them. Biases of dense layers stay float;
- * those of convolutions become int32. Activations are uint8 with calibrated parameters
- * ({@link Calibrator}). Stateless and thread-safe.
+ * integers with per-tensor or per-channel scales and zero points (0 when symmetric) as the quantize step
+ * chose them; ONNX Runtime's QLinearConv and QGemm take all four combinations. Int4 weights (in
+ * {@code [-8, 7]}) are stored and executed as int8, since ONNX Runtime's CPU provider has no int4
+ * convolution or matrix product for them. Biases become int32. Activations are uint8 with parameters
+ * from {@link Calibrator}. A convolution on the image as first layer stays float, holding the
+ * dequantized weights (see {@link PointPlan}). Stateless and thread-safe.
  */
 public final class OnnxExport {
 
     private OnnxExport() {}
 
-    /** Whether the exporter can write {@code model} (its tensors are those its architecture builds). */
-    public static boolean supports(CompressedModel model) {
-        try {
-            Layer.of(model.architecture(), model.classes(), model.inputShape(), model.tensors());
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
     /** A float graph of the model's current weights (the dequantized ones when it is quantized). */
     public static OnnxModel floatModel(CompressedModel model) {
-        return floatModel(model.architecture(), model.classes(), model.inputShape(), model.tensors());
+        return floatModel(model, model.tensors());
     }
 
     /**
-     * A float graph of {@code tensors}, e.g. the weights a model had before quantization.
+     * A float graph of the model's layers holding {@code tensors} instead of its own, e.g. the weights it
+     * had before quantization.
      *
-     * @throws IllegalArgumentException when the tensors are not those {@code architecture} builds
+     * @throws IllegalArgumentException when the tensors do not match the model's layers
      */
-    public static OnnxModel floatModel(Architecture architecture, int classes, ImageShape shape,
-            List<NamedTensor> tensors) {
-        return GraphBuilder.floatGraph(shape, classes, Layer.of(architecture, classes, shape, tensors), false);
+    public static OnnxModel floatModel(CompressedModel model, List<NamedTensor> tensors) {
+        return GraphBuilder.floatGraph(model.topology(), model.inputShape(), model.classes(), tensors, false);
     }
 
     /**
@@ -52,7 +42,7 @@ public final class OnnxExport {
      * {@link OnnxModel#probes()}.
      */
     public static OnnxModel calibrationModel(CompressedModel model) {
-        return GraphBuilder.floatGraph(model.inputShape(), model.classes(), layers(model), true);
+        return GraphBuilder.floatGraph(model.topology(), model.inputShape(), model.classes(), model.tensors(), true);
     }
 
     /**
@@ -62,11 +52,7 @@ public final class OnnxExport {
      * @throws IllegalArgumentException when a weight is not quantized or a point has no parameters
      */
     public static OnnxModel int8Model(CompressedModel model, Map<String, ActivationQuant> activations) {
-        return GraphBuilder.qdqGraph(model.inputShape(), model.classes(), layers(model),
+        return GraphBuilder.qdqGraph(model.topology(), model.inputShape(), model.classes(), model.tensors(),
                 model.quantized(), activations);
-    }
-
-    private static List<Layer> layers(CompressedModel model) {
-        return Layer.of(model.architecture(), model.classes(), model.inputShape(), model.tensors());
     }
 }

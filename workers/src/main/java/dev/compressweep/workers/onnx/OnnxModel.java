@@ -46,7 +46,8 @@ public record OnnxModel(byte[] bytes, Map<String, String> probes) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             Files.createDirectories(parent);
-            Path tmp = parent.resolve(file.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+            Path tmp = parent.resolve(file.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-"
+                    + System.nanoTime());
             try {
                 Files.write(tmp, bytes);
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -11,15 +11,14 @@ import org.tribuo.util.onnx.ONNXOperator;
 
 /**
  * The ONNX operators (default domain, opset {@value #OPSET}) that Tribuo's {@code ONNXOperators} lacks and
- * the exported networks need: convolution, pooling, ReLU, reshaping, matrix product and the linear
- * quantization pair. Only the attributes the exporter sets are declared.
+ * the exported networks need: convolution, pooling, ReLU, reshaping and the linear quantization pair.
+ * Only the attributes the exporter sets are declared.
  */
 enum OnnxOps implements ONNXOperator {
     /** 2-D convolution: input, weight, optional bias. */
     CONV("Conv", 2, 1, List.of(
             new ONNXAttribute("kernel_shape", AttributeType.INTS, false),
-            new ONNXAttribute("pads", AttributeType.INTS, false),
-            new ONNXAttribute("strides", AttributeType.INTS, false))),
+            new ONNXAttribute("pads", AttributeType.INTS, false))),
     /** Max pooling. */
     MAX_POOL("MaxPool", 1, 0, List.of(
             new ONNXAttribute("kernel_shape", AttributeType.INTS, true),
@@ -28,8 +27,6 @@ enum OnnxOps implements ONNXOperator {
     RELU("Relu", 1, 0, List.of()),
     /** Reshape to the shape given as the second (int64) input; -1 infers one dimension. */
     RESHAPE("Reshape", 2, 0, List.of()),
-    /** Matrix product with numpy broadcasting. */
-    MAT_MUL("MatMul", 2, 0, List.of()),
     /** {@code y = saturate(round(x / scale) + zero_point)}; per-axis when the scale is 1-D. */
     QUANTIZE_LINEAR("QuantizeLinear", 2, 1, List.of(new ONNXAttribute("axis", AttributeType.INT, false))),
     /** {@code y = (x - zero_point) * scale}; per-axis when the scale is 1-D. */

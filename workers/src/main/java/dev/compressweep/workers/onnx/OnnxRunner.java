@@ -6,26 +6,36 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.OrtSession.SessionOptions;
 import ai.onnxruntime.TensorInfo;
+import ai.onnxruntime.ValueInfo;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs an {@link OnnxModel} on ONNX Runtime's CPU provider: a session with {@code threads} intra-op
  * threads, one inter-op thread, sequential execution and every graph optimization (the level at which
- * QDQ patterns become int8 kernels). The session's native memory is released by {@link #close()}
- * (idempotent). A session may be used from several threads, but timings assume one caller at a time.
+ * QDQ patterns become int8 kernels) except QDQ propagation, which would move a quantization back across
+ * a float first layer's max pooling and run that pooling in slow uint8 NCHW form.
+ *
+ * <p>Single images reuse one native input and one native output buffer, as a deployed predictor would;
+ * batches get fresh ones. The session and buffers are released by {@link #close()} (idempotent). Not
+ * thread-safe.
  */
 public final class OnnxRunner implements AutoCloseable {
 
     private final OrtEnvironment environment = OrtRuntime.environment();
     private final OrtSession session;
     private final int features;
-    private final AtomicBoolean closed = new AtomicBoolean();
+    private final int classes;
+    private final FloatBuffer imageBuffer;
+    private final FloatBuffer logitsBuffer;
+    private final OnnxTensor logits;
+    private boolean closed;
 
     private OnnxRunner(OnnxModel model, int threads, Path optimizedModel) {
         if (threads < 1) {
@@ -36,12 +46,22 @@ public final class OnnxRunner implements AutoCloseable {
             options.setInterOpNumThreads(1);
             options.setExecutionMode(SessionOptions.ExecutionMode.SEQUENTIAL);
             options.setOptimizationLevel(SessionOptions.OptLevel.ALL_OPT);
+            options.addConfigEntry("optimization.disable_specified_optimizers", "QDQPropagationTransformer");
             if (optimizedModel != null) {
                 options.setOptimizedModelFilePath(optimizedModel.toString());
             }
-            session = environment.createSession(model.bytes(), options);
-            long[] shape = ((TensorInfo) session.getInputInfo().get(GraphBuilder.INPUT).getInfo()).getShape();
-            features = Math.toIntExact(shape[1]);
+            OrtSession created = environment.createSession(model.bytes(), options);
+            try {
+                features = Math.toIntExact(dimension(created.getInputInfo().get(GraphBuilder.INPUT).getInfo()));
+                classes = Math.toIntExact(dimension(created.getOutputInfo().get(GraphBuilder.OUTPUT).getInfo()));
+                imageBuffer = direct(features);
+                logitsBuffer = direct(classes);
+                logits = OnnxTensor.createTensor(environment, logitsBuffer, new long[] {1, classes});
+            } catch (OrtException | RuntimeException e) {
+                created.close();
+                throw e;
+            }
+            session = created;
         } catch (OrtException e) {
             throw new OnnxException("ONNX Runtime cannot load the model: " + e.getMessage(), e);
         }
@@ -59,23 +79,31 @@ public final class OnnxRunner implements AutoCloseable {
 
     /** The logits of one image given as its pixels. */
     public float[] predict(float[] image) {
-        return predict(image, 1);
+        checkOpen();
+        checkPixels(image, 1);
+        imageBuffer.clear();
+        imageBuffer.put(image).flip();
+        try (OnnxTensor input = OnnxTensor.createTensor(environment, imageBuffer, new long[] {1, features})) {
+            session.run(Map.of(GraphBuilder.INPUT, input), Map.of(GraphBuilder.OUTPUT, logits)).close();
+            float[] out = new float[classes];
+            logitsBuffer.clear();
+            logitsBuffer.get(out);
+            return out;
+        } catch (OrtException e) {
+            throw new OnnxException("ONNX Runtime failed on one image: " + e.getMessage(), e);
+        }
     }
 
     /** The logits of {@code count} images given as concatenated pixels, row-major {@code (count, classes)}. */
     public float[] predict(float[] pixels, int count) {
-        return outputs(pixels, count, Set.of(GraphBuilder.OUTPUT)).get(GraphBuilder.OUTPUT);
+        return count == 1 ? predict(pixels)
+                : outputs(pixels, count, Set.of(GraphBuilder.OUTPUT)).get(GraphBuilder.OUTPUT);
     }
 
     /** The named float outputs for {@code count} images, each flattened. */
     Map<String, float[]> outputs(float[] pixels, int count, Collection<String> names) {
-        if (closed.get()) {
-            throw new IllegalStateException("this ONNX session is closed");
-        }
-        if (count < 1 || (long) count * features != pixels.length) {
-            throw new IllegalArgumentException(count + " images of " + features + " pixels need "
-                    + (long) count * features + " values, but got " + pixels.length);
-        }
+        checkOpen();
+        checkPixels(pixels, count);
         try (OnnxTensor input = OnnxTensor.createTensor(environment, FloatBuffer.wrap(pixels),
                 new long[] {count, features});
                 OrtSession.Result result = session.run(Map.of(GraphBuilder.INPUT, input), Set.copyOf(names))) {
@@ -94,12 +122,37 @@ public final class OnnxRunner implements AutoCloseable {
 
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true)) {
-            try {
-                session.close();
-            } catch (OrtException e) {
-                throw new OnnxException("cannot close the ONNX session: " + e.getMessage(), e);
-            }
+        if (closed) {
+            return;
         }
+        closed = true;
+        logits.close();
+        try {
+            session.close();
+        } catch (OrtException e) {
+            throw new OnnxException("cannot close the ONNX session: " + e.getMessage(), e);
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("this ONNX session is closed");
+        }
+    }
+
+    private void checkPixels(float[] pixels, int count) {
+        if (count < 1 || (long) count * features != pixels.length) {
+            throw new IllegalArgumentException(count + " images of " + features + " pixels need "
+                    + (long) count * features + " values, but got " + pixels.length);
+        }
+    }
+
+    /** The second dimension of a {@code [batch, n]} tensor. */
+    private static long dimension(ValueInfo info) {
+        return ((TensorInfo) info).getShape()[1];
+    }
+
+    private static FloatBuffer direct(int floats) {
+        return ByteBuffer.allocateDirect(floats * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
     }
 }

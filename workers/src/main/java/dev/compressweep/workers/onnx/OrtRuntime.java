@@ -20,7 +20,8 @@ public final class OrtRuntime {
         static final OrtEnvironment ENVIRONMENT = create();
 
         private static OrtEnvironment create() {
-            OrtEnvironment env = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_WARNING, "compressweep");
+            OrtEnvironment env = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_WARNING,
+                    "compressweep");
             try {
                 env.setTelemetry(false);
             } catch (OrtException e) {

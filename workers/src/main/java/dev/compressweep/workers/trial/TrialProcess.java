@@ -58,6 +58,7 @@ public final class TrialProcess {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().put("OMP_NUM_THREADS", Integer.toString(spec.threads()));
+            builder.environment().put("ORT_DISABLE_TELEMETRY", "1");
             Process process = builder.start();
             try {
                 if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -17,6 +17,7 @@ import dev.compressweep.workers.event.EventType;
 import dev.compressweep.workers.event.TrialEvent;
 import dev.compressweep.workers.event.TrialRole;
 import dev.compressweep.workers.model.Seeds;
+import dev.compressweep.workers.onnx.QuantizedExecution;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -28,8 +29,9 @@ import org.slf4j.LoggerFactory;
  * Runs one trial in this JVM and reports it: STARTED (params and provenance tags), PROGRESS per epoch or
  * step, then FINISHED (measured metrics, artifact path) or FAILED (a one-line reason) for any exception.
  * A teacher trial runs the {@link TeacherJob}; a compression trial applies its chain to a copy of the
- * teacher and measures the result against the teacher's record. DJL trains one model per JVM at a
- * time: run trials sequentially in a process. Not thread-safe.
+ * teacher and measures the result against the teacher's record; a chain ending in {@code quantize} is
+ * measured on int8 kernels ({@link QuantizedExecution}). DJL trains one model per JVM at a time: run
+ * trials sequentially in a process. Not thread-safe.
  */
 public final class TrialRunner {
 
@@ -92,11 +94,19 @@ public final class TrialRunner {
         try (CompressedModel result = chain.apply(ModelArtifact.load(dir.teacherModel()), context)) {
             Path artifact = dir.trialArtifact(spec.trialId());
             ModelArtifact.write(artifact, result);
-            Evaluation evaluation = new Evaluator(settings).evaluate(result, data.test(), artifact);
+            QuantizedExecution.Result int8 = QuantizedExecution.appliesTo(spec.chain(), context.params(), result)
+                    ? new QuantizedExecution(settings, spec.threads())
+                            .evaluate(result, data, artifact, context.params(), spec.seed())
+                    : null;
+            Evaluation evaluation = int8 != null ? int8.evaluation()
+                    : new Evaluator(settings).evaluate(result, data.test(), artifact);
             Map<String, Double> metrics = new LinkedHashMap<>(evaluation.toMetrics());
             metrics.put(Evaluation.ACCURACY_DROP, teacher.metric(Evaluation.ACCURACY) - evaluation.accuracy());
             metrics.put(Evaluation.COMPRESSION_RATIO,
                     teacher.metric(Evaluation.SIZE_BYTES) / evaluation.sizeBytes());
+            if (int8 != null) {
+                metrics.putAll(int8.metrics());
+            }
             Evaluation.requireFinite(metrics);
             Map<String, String> tags = new LinkedHashMap<>(base);
             tags.putAll(Provenance.engine());
@@ -105,6 +115,9 @@ public final class TrialRunner {
             if (result.isQuantized()) {
                 tags.put("weights_only_quantization", "true");
                 tags.put("quantized_execution", "simulated_float");
+            }
+            if (int8 != null) {
+                tags.putAll(int8.tags());
             }
             return TrialEvents.of(spec, EventType.FINISHED, metrics, tags, artifact.toString(), null);
         }

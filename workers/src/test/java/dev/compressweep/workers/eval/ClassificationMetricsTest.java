@@ -18,6 +18,16 @@ class ClassificationMetricsTest {
     }
 
     @Test
+    void shouldComputeOneClassesF1ByHand() {
+        int[] truth = {1, 1, 1, 0, 0, 0, 0};
+        int[] predicted = {1, 1, 0, 1, 0, 0, 0};
+        // class 1: tp 2, fp 1, fn 1 -> 4/6; class 0: tp 3, fp 1, fn 1 -> 6/8
+        assertEquals(4.0 / 6, ClassificationMetrics.f1(truth, predicted, 1), 1e-12);
+        assertEquals(6.0 / 8, ClassificationMetrics.f1(truth, predicted, 0), 1e-12);
+        assertEquals(0, ClassificationMetrics.f1(new int[] {0, 0}, new int[] {0, 0}, 1));
+    }
+
+    @Test
     void shouldTakeNearestRankPercentiles() {
         double[] sorted = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
 

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +23,8 @@ class TrialRunnerTest {
 
     static final List<String> METRICS = List.of("accuracy", "f1_macro", "params", "size_bytes", "latency_p50_ms",
             "latency_p95_ms", "throughput", "macs", "peak_memory_bytes", "accuracy_drop", "compression_ratio");
+    static final List<String> INT8_METRICS = List.of("float_latency_p50_ms", "djl_float_latency_p50_ms",
+            "onnx_size_bytes");
     static final TrialRunner RUNNER = new TrialRunner(new EvaluationSettings(10, 100, 256));
 
     @TempDir
@@ -76,12 +79,15 @@ class TrialRunnerTest {
         assertEquals(params, events.events.get(0).params());
         assertEquals("distill", events.events.get(1).tags().get("step"));
         assertEquals("quantize", events.events.get(2).tags().get("step"));
-        assertEquals(METRICS, List.copyOf(end.metrics().keySet()));
+        assertEquals(Stream.concat(METRICS.stream(), INT8_METRICS.stream()).toList(),
+                List.copyOf(end.metrics().keySet()));
         assertTrue(end.metric("accuracy") > 0.6, end.metrics().toString());
         assertEquals(teacher.metric("accuracy") - end.metric("accuracy"), end.metric("accuracy_drop"), 1e-12);
         assertEquals(teacher.metric("size_bytes") / end.metric("size_bytes"), end.metric("compression_ratio"), 1e-12);
         assertTrue(end.metric("compression_ratio") > 12, end.metrics().toString());
-        assertEquals("true", end.tags().get("weights_only_quantization"));
+        assertEquals("onnxruntime_int8", end.tags().get("quantized_execution"));
+        assertEquals("false", end.tags().get("weights_only_quantization"));
+        assertEquals(end.metric("onnx_size_bytes"), fileSize(work.resolve("trials/sweep-t-0.onnx")));
         assertEquals("distill>quantize", end.tags().get("chain"));
         assertEquals(work.resolve("trials/sweep-t-0.cwm").toString(), end.artifactPath());
         assertEquals(end.metric("size_bytes"), fileSize(Path.of(end.artifactPath())));
@@ -97,6 +103,20 @@ class TrialRunnerTest {
         assertEquals(teacher.metric("params"), end.metric("params"));
         assertTrue(end.metric("compression_ratio") > 3.8, end.metrics().toString());
         assertTrue(Math.abs(end.metric("accuracy_drop")) < 0.03, end.metrics().toString());
+    }
+
+    @Test
+    void shouldKeepSimulatedFloatExecutionWhenOnlyWeightsAreQuantized() {
+        RecordingPublisher events = new RecordingPublisher();
+
+        TrialEvent end = RUNNER.run(Specs.compression(work, "sweep-t-5", List.of("quantize"),
+                Map.of("quantize.weights_only", true)), events);
+
+        assertEquals(EventType.FINISHED, end.type(), "error: " + end.error());
+        assertEquals(METRICS, List.copyOf(end.metrics().keySet()));
+        assertEquals("simulated_float", end.tags().get("quantized_execution"));
+        assertEquals("true", end.tags().get("weights_only_quantization"));
+        assertFalse(Files.exists(work.resolve("trials/sweep-t-5.onnx")));
     }
 
     @Test

@@ -94,6 +94,6 @@ final class CorpusReader {
         Path group = file.getParent();
         return new Message(group.getFileName() + "/" + file.getFileName(),
                 isSpam(group) ? SpamAssassin.SPAM : SpamAssassin.HAM,
-                TfIdfVectorizer.counts(Tokenizer.tokens(MailText.of(text.asText()))));
+                Tokenizer.counts(MailText.of(text.asText())));
     }
 }

@@ -1,7 +1,5 @@
 package dev.compressweep.workers.data.text;
 
-import java.util.Locale;
-
 /**
  * The readable text of a raw RFC 822 mail message: the Subject line's text followed by the body, with
  * every other header dropped and quoted-printable encoding undone when the message declares it.
@@ -13,18 +11,29 @@ public final class MailText {
 
     /** The subject's text, a line break, then the body; a message without a blank line is all header. */
     public static String of(String message) {
-        String text = message.replace("\r\n", "\n");
+        String text = message.indexOf('\r') < 0 ? message : message.replace("\r\n", "\n");
         int end = text.indexOf("\n\n");
         String headers = end < 0 ? text : text.substring(0, end);
         String body = end < 0 ? "" : text.substring(end + 2);
-        if (text.toLowerCase(Locale.ROOT).contains("quoted-printable")) {
+        if (declaresQuotedPrintable(text)) {
             body = decodeQuotedPrintable(body);
         }
         return subject(headers) + "\n" + body;
     }
 
+    /** Whether {@code quoted-printable}, in any case, occurs in {@code text} (a header or a part's header). */
+    private static boolean declaresQuotedPrintable(String text) {
+        String name = "quoted-printable";
+        for (int dash = text.indexOf('-', 6); dash >= 0; dash = text.indexOf('-', dash + 1)) {
+            if (text.regionMatches(true, dash - 6, name, 0, name.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The Subject header's value with its continuation lines, or "" when there is none. */
-    static String subject(String headers) {
+    private static String subject(String headers) {
         String[] lines = headers.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             if (lines[i].regionMatches(true, 0, "Subject:", 0, 8)) {
@@ -39,7 +48,7 @@ public final class MailText {
     }
 
     /** Removes soft line breaks ({@code =} at a line's end) and turns {@code =XX} into the byte XX (Latin-1). */
-    static String decodeQuotedPrintable(String body) {
+    private static String decodeQuotedPrintable(String body) {
         StringBuilder out = new StringBuilder(body.length());
         int n = body.length();
         for (int i = 0; i < n; i++) {

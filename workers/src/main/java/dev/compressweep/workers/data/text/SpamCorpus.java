@@ -5,11 +5,12 @@ import dev.compressweep.workers.data.ImageDataset;
 import dev.compressweep.workers.data.ImageShape;
 import dev.compressweep.workers.data.ImageSplit;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * The SpamAssassin messages split into train and test, with the TF-IDF vocabulary fitted on the train
@@ -42,7 +43,7 @@ public final class SpamCorpus {
      * @throws DatasetException when no term qualifies
      */
     static SpamCorpus of(List<Message> messages, long seed, int vocabularySize, int minDocumentFrequency) {
-        Set<Map<String, Integer>> seen = new LinkedHashSet<>();
+        Set<Map<String, Integer>> seen = new HashSet<>();
         List<List<Message>> byClass = List.of(new ArrayList<>(), new ArrayList<>());
         for (Message m : messages) {
             if (seen.add(m.counts())) {
@@ -106,12 +107,9 @@ public final class SpamCorpus {
         int n = subset == 0 ? messages.size() : Math.min(subset, messages.size());
         int width = shape.pixels();
         float[] values = new float[Math.multiplyExact(n, width)];
-        int[] labels = new int[n];
-        for (int i = 0; i < n; i++) {
-            Message m = messages.get(i);
-            System.arraycopy(vectorizer.transform(m.counts()), 0, values, i * width, width);
-            labels[i] = m.label();
-        }
+        IntStream.range(0, n).parallel()
+                .forEach(i -> vectorizer.transform(messages.get(i).counts(), values, i * width));
+        int[] labels = messages.subList(0, n).stream().mapToInt(Message::label).toArray();
         return new ImageSplit(shape, values, labels);
     }
 

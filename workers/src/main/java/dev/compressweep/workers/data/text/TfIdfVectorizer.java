@@ -64,15 +64,6 @@ public final class TfIdfVectorizer {
         return new TfIdfVectorizer(terms, idf);
     }
 
-    /** How often each token occurs. */
-    public static Map<String, Integer> counts(List<String> tokens) {
-        Map<String, Integer> out = new HashMap<>();
-        for (String token : tokens) {
-            out.merge(token, 1, Integer::sum);
-        }
-        return out;
-    }
-
     /** Number of terms, the length of every vector. */
     public int size() {
         return terms.size();
@@ -90,22 +81,32 @@ public final class TfIdfVectorizer {
 
     /** The unit-length TF-IDF vector of a document given by its term counts; unknown terms are ignored. */
     public float[] transform(Map<String, Integer> counts) {
-        double[] weights = new double[terms.size()];
+        float[] out = new float[terms.size()];
+        transform(counts, out, 0);
+        return out;
+    }
+
+    /**
+     * Writes the vector of {@link #transform(Map)} into {@code out} from {@code offset}, setting only the
+     * entries of terms that occur (the others are left as they are: pass a zeroed range).
+     */
+    public void transform(Map<String, Integer> counts, float[] out, int offset) {
+        int[] present = new int[counts.size()];
+        double[] weights = new double[counts.size()];
+        int k = 0;
         double squares = 0;
         for (Map.Entry<String, Integer> e : counts.entrySet()) {
             Integer i = index.get(e.getKey());
             if (i != null) {
-                weights[i] = (1 + Math.log(e.getValue())) * idf[i];
-                squares += weights[i] * weights[i];
+                present[k] = i;
+                weights[k] = (1 + Math.log(e.getValue())) * idf[i];
+                squares += weights[k] * weights[k];
+                k++;
             }
         }
         double norm = Math.sqrt(squares);
-        float[] out = new float[weights.length];
-        if (norm > 0) {
-            for (int i = 0; i < out.length; i++) {
-                out[i] = (float) (weights[i] / norm);
-            }
+        for (int j = 0; j < k; j++) {
+            out[offset + present[j]] = (float) (weights[j] / norm);
         }
-        return out;
     }
 }

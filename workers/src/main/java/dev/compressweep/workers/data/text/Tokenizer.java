@@ -1,8 +1,11 @@
 package dev.compressweep.workers.data.text;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Splits text into lower-case word tokens: maximal runs of letters and digits. A run of digits only
@@ -25,13 +28,24 @@ public final class Tokenizer {
 
     /** The tokens of {@code text}, in order. */
     public static List<String> tokens(String text) {
-        String s = text.toLowerCase(Locale.ROOT);
         List<String> out = new ArrayList<>();
+        scan(text, out::add);
+        return out;
+    }
+
+    /** How often each token of {@code text} occurs. */
+    public static Map<String, Integer> counts(String text) {
+        Map<String, Integer> out = new HashMap<>();
+        scan(text, token -> out.merge(token, 1, Integer::sum));
+        return out;
+    }
+
+    private static void scan(String s, Consumer<String> sink) {
         int n = s.length();
         int i = 0;
         while (i < n) {
             if (startsUrl(s, i)) {
-                out.add(URL);
+                sink.accept(URL);
                 while (i < n && !endsUrl(s.charAt(i))) {
                     i++;
                 }
@@ -48,20 +62,21 @@ public final class Tokenizer {
                 i++;
             }
             if (digitsOnly) {
-                out.add(NUMBER);
+                sink.accept(NUMBER);
             } else if (i - start >= 2 && i - start <= MAX_LENGTH) {
-                out.add(s.substring(start, i));
+                sink.accept(s.substring(start, i).toLowerCase(Locale.ROOT));
             }
         }
-        return out;
     }
 
     private static boolean startsUrl(String s, int i) {
-        if (i > 0 && Character.isLetterOrDigit(s.charAt(i - 1))) {
+        char c = s.charAt(i);
+        if (c != 'h' && c != 'H' && c != 'w' && c != 'W'
+                || i > 0 && Character.isLetterOrDigit(s.charAt(i - 1))) {
             return false;
         }
         for (String prefix : URL_PREFIXES) {
-            if (s.startsWith(prefix, i)) {
+            if (s.regionMatches(true, i, prefix, 0, prefix.length())) {
                 return true;
             }
         }

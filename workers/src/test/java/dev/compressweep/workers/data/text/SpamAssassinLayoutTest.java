@@ -106,7 +106,8 @@ class SpamAssassinLayoutTest {
         Files.createDirectories(group);
         for (int i = 0; i < n; i++) {
             String text = "From: a@b.c\nSubject: note " + "x".repeat(i + 2) + "\n\n" + words + " " + "y".repeat(i + 2);
-            Files.writeString(group.resolve(String.format("%05d.json", i)), JSON.writeValueAsString(Map.of("text", text)));
+            Files.writeString(group.resolve(String.format("%05d.json", i)),
+                    JSON.writeValueAsString(Map.of("text", text)));
         }
     }
 }

@@ -25,8 +25,8 @@ class SpamAssassinTest {
 
     static final int HAM_READ = 4150;
     static final int SPAM_READ = 1896;
-    static final int HAM_KEPT = 4126;
-    static final int SPAM_KEPT = 1767;
+    static final int HAM_KEPT = 4101;
+    static final int SPAM_KEPT = 1782;
 
     @Test
     void shouldReadEveryMessageLabelledByItsFolderAndDropCopies() {
