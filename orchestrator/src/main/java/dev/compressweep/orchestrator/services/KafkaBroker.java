@@ -54,8 +54,8 @@ public final class KafkaBroker implements AutoCloseable {
         if (port == controllerPort) {
             throw new IllegalArgumentException("the broker and controller ports must differ, but both are " + port);
         }
-        requireFree(port);
-        requireFree(controllerPort);
+        LocalPorts.requireFree(NAME, port);
+        LocalPorts.requireFree(NAME, controllerPort);
         Path data = dir.resolve("data");
         Path log = dir.resolve("kafka.log");
         writeConfig(dir, data, port, controllerPort);
@@ -101,13 +101,6 @@ public final class KafkaBroker implements AutoCloseable {
     @Override
     public void close() {
         close(STOP_GRACE);
-    }
-
-    private static void requireFree(int port) {
-        if (!LocalPorts.isFree(port)) {
-            throw new ServiceException("cannot start the " + NAME + ": port " + LocalPorts.HOST + ":" + port
-                    + " is already in use");
-        }
     }
 
     private static void format(String java, String classpath, Path dir, Path log) {

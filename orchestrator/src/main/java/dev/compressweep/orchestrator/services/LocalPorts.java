@@ -39,6 +39,18 @@ public final class LocalPorts {
         return isFree(preferred) ? preferred : free();
     }
 
+    /**
+     * Refuses to start {@code service} on a port that is taken.
+     *
+     * @throws ServiceException naming the service and the port
+     */
+    public static void requireFree(String service, int port) {
+        if (!isFree(port)) {
+            throw new ServiceException("cannot start the " + service + ": port " + HOST + ":" + port
+                    + " is already in use");
+        }
+    }
+
     /** Whether {@code host:port} accepts a TCP connection within {@code timeout}. */
     public static boolean accepts(String host, int port, Duration timeout) {
         try (Socket socket = new Socket()) {

@@ -48,10 +48,7 @@ public final class MlflowServer implements AutoCloseable {
      *     healthy within {@link #START_TIMEOUT}; the message names the log file
      */
     public static MlflowServer start(Path mlflow, Path dir, int port, boolean detached) {
-        if (!LocalPorts.isFree(port)) {
-            throw new ServiceException("cannot start the " + NAME + ": port " + LocalPorts.HOST + ":" + port
-                    + " is already in use");
-        }
+        LocalPorts.requireFree(NAME, port);
         Path absolute = dir.toAbsolutePath();
         try {
             Files.createDirectories(absolute.resolve("artifacts"));
