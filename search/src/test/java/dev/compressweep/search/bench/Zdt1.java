@@ -1,11 +1,8 @@
 package dev.compressweep.search.bench;
 
-import dev.compressweep.search.objective.Constraint;
 import dev.compressweep.search.objective.Objective;
 import dev.compressweep.search.space.Assignment;
-import dev.compressweep.search.space.Parameter;
 import dev.compressweep.search.space.SearchSpace;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,21 +34,12 @@ record Zdt1(int dimensions) implements Problem {
 
     @Override
     public SearchSpace space() {
-        List<Parameter> parameters = new ArrayList<>();
-        for (int i = 1; i <= dimensions; i++) {
-            parameters.add(Parameter.floatRange("x" + i, 0, 1));
-        }
-        return new SearchSpace(parameters);
+        return Problem.unitCube(dimensions);
     }
 
     @Override
     public List<Objective> objectives() {
         return List.of(Objective.minimize("f1"), Objective.minimize("f2"));
-    }
-
-    @Override
-    public List<Constraint> constraints() {
-        return List.of();
     }
 
     @Override
