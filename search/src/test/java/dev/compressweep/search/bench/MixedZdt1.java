@@ -51,7 +51,7 @@ record MixedZdt1() implements Problem {
 
     @Override
     public List<Objective> objectives() {
-        return List.of(Objective.minimize("f1"), Objective.minimize("f2"));
+        return Zdt1.OBJECTIVES;
     }
 
     @Override
@@ -61,7 +61,7 @@ record MixedZdt1() implements Problem {
 
     @Override
     public Map<String, Double> reference() {
-        return Map.of("f1", 1.1, "f2", 11.0);
+        return Zdt1.REFERENCE;
     }
 
     @Override

@@ -16,6 +16,11 @@ import java.util.Optional;
  */
 record Zdt1(int dimensions) implements Problem {
 
+    /** Both ZDT1 objectives, minimised; its variants share them. */
+    static final List<Objective> OBJECTIVES = List.of(Objective.minimize("f1"), Objective.minimize("f2"));
+    /** The reference point of ZDT1 and its variants. */
+    static final Map<String, Double> REFERENCE = Map.of("f1", 1.1, "f2", 11.0);
+
     @Override
     public String name() {
         return "zdt1";
@@ -39,12 +44,12 @@ record Zdt1(int dimensions) implements Problem {
 
     @Override
     public List<Objective> objectives() {
-        return List.of(Objective.minimize("f1"), Objective.minimize("f2"));
+        return OBJECTIVES;
     }
 
     @Override
     public Map<String, Double> reference() {
-        return Map.of("f1", 1.1, "f2", 11.0);
+        return REFERENCE;
     }
 
     @Override
