@@ -1,6 +1,7 @@
 package dev.compressweep.workers.compress;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
 import dev.compressweep.workers.model.Objective;
 
 /**
@@ -52,6 +53,16 @@ public final class DistillationLoss {
         NDArray kl = logPt.exp().mul(logPt.sub(logPs)).sum(new int[] {1});
         NDArray ce = Objective.crossEntropy(student, labels);
         return kl.mul((float) (alpha * temperature * temperature)).add(ce.mul((float) (1 - alpha))).mean();
+    }
+
+    /**
+     * The training objective of this loss against {@code teacher}'s logits, looked up by each batch's
+     * positions in the training split.
+     */
+    public static Objective objective(TeacherLogits teacher, double temperature, double alpha) {
+        check(temperature, alpha);
+        return (logits, labels, indices) -> compute(logits, logits.getManager().create(teacher.rows(indices),
+                new Shape(indices.length, teacher.classes())), labels, temperature, alpha);
     }
 
     /** Validates the settings. */

@@ -10,15 +10,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Post-training weight quantization: every weight (not bias) is quantized to integers and the model
- * receives the dequantized values (simulated quantization on DJL). The integers travel in
+ * Weight quantization: optionally quantization-aware fine-tuning first ({@link FakeQuantization}, with
+ * distillation from the teacher as {@link FineTuning}), then every weight (not bias) is quantized to
+ * integers and the model receives the dequantized values (simulated quantization on DJL). The integers travel in
  * {@link CompressedModel#quantized()} to the artifact, and the float weights they came from in
  * {@link CompressedModel#beforeQuantization()}. When the chain ends here, the trial runs the model on
  * int8 kernels with quantized activations ({@code onnx.QuantizedExecution}). The input is closed; a new
  * model is returned.
  *
  * <p>Parameters (defaults in brackets): {@code quantize.bits} 8|4 [8], {@code quantize.granularity}
- * per_tensor|per_channel [per_channel], {@code quantize.symmetric} [true]; for int8 execution
+ * per_tensor|per_channel [per_channel], {@code quantize.symmetric} [true], {@code quantize.qat_epochs} [0]
+ * (quantization-aware fine-tuning epochs), {@code quantize.qat_learning_rate} [1e-4]; for int8 execution
  * {@code quantize.weights_only} [false], {@code quantize.calibration} minmax|percentile [minmax] and
  * {@code quantize.calibration_samples} [256].
  */
@@ -42,6 +44,12 @@ public final class Quantization implements CompressionStep {
     @Override
     public CompressedModel apply(CompressedModel input, StepContext context) {
         QuantScheme scheme = scheme(context.params());
+        int qatEpochs = context.params().integer("quantize.qat_epochs", 0);
+        if (qatEpochs < 0) {
+            throw new IllegalArgumentException("quantize.qat_epochs must be >= 0, but got " + qatEpochs);
+        }
+        FineTuning.run(input, context, NAME, qatEpochs, context.params().real("quantize.qat_learning_rate", 1e-4),
+                new FakeQuantization(input.model(), scheme));
         List<NamedTensor> tensors = new ArrayList<>();
         Map<String, QuantizedTensor> quantized = new LinkedHashMap<>();
         double maxError = 0;

@@ -22,6 +22,12 @@ public final class MaskedTraining {
     /** Trains {@code model} in place, as {@link Training#train}, holding its zero weights at zero. */
     public static TrainingSummary train(
             Model model, ImageSplit data, TrainingSettings settings, Objective objective, EpochListener listener) {
+        return train(model, data, settings, objective, listener, TrainingHooks.NONE);
+    }
+
+    /** As above, running {@code hooks} around every step; the masks are applied after their update. */
+    public static TrainingSummary train(Model model, ImageSplit data, TrainingSettings settings, Objective objective,
+            EpochListener listener, TrainingHooks hooks) {
         try (NDManager masks = model.getNDManager().newSubManager()) {
             List<Pair<Parameter, NDArray>> pinned = new ArrayList<>();
             for (Pair<String, Parameter> pair : model.getBlock().getParameters()) {
@@ -40,8 +46,13 @@ public final class MaskedTraining {
                     pinned.add(new Pair<>(p, masks.create(mask, p.getArray().getShape())));
                 }
             }
-            return Training.train(model, data, settings, objective, listener,
-                    () -> pinned.forEach(pin -> pin.getKey().getArray().muli(pin.getValue())));
+            TrainingHooks masking = new TrainingHooks() {
+                @Override
+                public void afterUpdate() {
+                    pinned.forEach(pin -> pin.getKey().getArray().muli(pin.getValue()));
+                }
+            };
+            return Training.train(model, data, settings, objective, listener, hooks.andThen(masking));
         }
     }
 }

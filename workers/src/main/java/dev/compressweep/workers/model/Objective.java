@@ -1,6 +1,7 @@
 package dev.compressweep.workers.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 
 /** The scalar loss a training step minimises, computed from one batch. */
 @FunctionalInterface
@@ -13,6 +14,14 @@ public interface Objective {
      * @return the mean loss over the batch, a scalar
      */
     NDArray loss(NDArray logits, NDArray labels, int[] indices);
+
+    /**
+     * The loss from every output of the network (a block may return more than its logits, such as
+     * hint features); by default {@link #loss(NDArray, NDArray, int[])} of the first output.
+     */
+    default NDArray loss(NDList outputs, NDArray labels, int[] indices) {
+        return loss(outputs.head(), labels, indices);
+    }
 
     /** Softmax cross-entropy against the labels. */
     static Objective crossEntropy() {

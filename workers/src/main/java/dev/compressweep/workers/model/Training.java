@@ -31,12 +31,12 @@ public final class Training {
     /** Trains {@code model} (its block already initialized) on {@code data}. */
     public static TrainingSummary train(
             Model model, ImageSplit data, TrainingSettings settings, Objective objective, EpochListener listener) {
-        return train(model, data, settings, objective, listener, () -> { });
+        return train(model, data, settings, objective, listener, TrainingHooks.NONE);
     }
 
-    /** As above, running {@code afterStep} after every optimizer step (e.g. to re-apply a pruning mask). */
+    /** As above, running {@code hooks} around every optimizer step. */
     public static TrainingSummary train(Model model, ImageSplit data, TrainingSettings settings, Objective objective,
-            EpochListener listener, Runnable afterStep) {
+            EpochListener listener, TrainingHooks hooks) {
         Seeds.apply(settings.seed());
         Random shuffle = new Random(settings.seed());
         int[] order = new int[data.size()];
@@ -58,12 +58,11 @@ public final class Training {
                 int batches = 0;
                 for (int from = 0; from < order.length; from += settings.batchSize()) {
                     int[] indices = Arrays.copyOfRange(order, from, Math.min(order.length, from + settings.batchSize()));
-                    double loss = step(trainer, data, indices, objective);
+                    double loss = step(trainer, data, indices, objective, hooks);
                     batches++;
                     if (!Double.isFinite(loss)) {
                         throw new TrainingDivergedException(epoch, batches, loss);
                     }
-                    afterStep.run();
                     sum += loss;
                     steps++;
                 }
@@ -74,23 +73,29 @@ public final class Training {
         return new TrainingSummary(settings.epochs(), steps, lastLoss, (System.nanoTime() - start) / 1e9);
     }
 
-    private static double step(Trainer trainer, ImageSplit data, int[] indices, Objective objective) {
+    private static double step(Trainer trainer, ImageSplit data, int[] indices, Objective objective,
+            TrainingHooks hooks) {
         ImageShape shape = data.shape();
         try (NDManager batch = trainer.getManager().newSubManager()) {
             NDArray x = batch.create(data.images(indices),
                     new Shape(indices.length, shape.channels(), shape.height(), shape.width()));
             NDArray y = batch.create(data.labels(indices));
             double value;
+            hooks.beforeForward();
             try (GradientCollector collector = trainer.newGradientCollector()) {
-                NDArray logits = trainer.forward(new NDList(x)).singletonOrThrow();
-                NDArray loss = objective.loss(logits, y, indices);
+                NDArray loss = objective.loss(trainer.forward(new NDList(x)), y, indices);
                 value = loss.getFloat();
-                if (!Double.isFinite(value)) {
-                    return value;
+                if (Double.isFinite(value)) {
+                    collector.backward(loss);
                 }
-                collector.backward(loss);
+            } finally {
+                hooks.beforeUpdate();
+            }
+            if (!Double.isFinite(value)) {
+                return value;
             }
             trainer.step();
+            hooks.afterUpdate();
             return value;
         }
     }

@@ -3,7 +3,7 @@ package dev.compressweep.workers.compress.lowrank;
 import dev.compressweep.workers.compress.CompressedModel;
 import dev.compressweep.workers.compress.CompressionStep;
 import dev.compressweep.workers.compress.StepContext;
-import dev.compressweep.workers.compress.prune.FineTuning;
+import dev.compressweep.workers.compress.FineTuning;
 import dev.compressweep.workers.compress.prune.ModelLayers;
 import dev.compressweep.workers.compress.prune.Requantization;
 import dev.compressweep.workers.model.LayerSpec;

@@ -2,6 +2,7 @@ package dev.compressweep.workers.compress.prune;
 
 import dev.compressweep.workers.compress.CompressedModel;
 import dev.compressweep.workers.compress.CompressionStep;
+import dev.compressweep.workers.compress.FineTuning;
 import dev.compressweep.workers.compress.NamedTensor;
 import dev.compressweep.workers.compress.StepContext;
 import dev.compressweep.workers.model.ModelStats;
