@@ -12,14 +12,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
- * The survey-style table of a finished sweep: one row per method or chain (its best trial: the
- * feasible one best by the first objective, else the best of all its trials), with size, F1, accuracy
- * and CPU latency, each compared with the teacher (compression ratio, speed-up).
+ * The survey-style table of a finished sweep: one row per method or chain and variant ({@link #method}),
+ * its best trial (the feasible one best by the first objective, else the best of all its trials), with
+ * size, F1, accuracy and CPU latency, each compared with the teacher (compression ratio, speed-up).
  *
  * @param teacher the teacher
- * @param rows one row per chain, in the order the chains first appear
+ * @param rows one row per method, in the order the methods first appear
  */
 public record MethodTable(TrialRecord teacher, List<TrialRecord> rows) {
 
@@ -33,10 +34,10 @@ public record MethodTable(TrialRecord teacher, List<TrialRecord> rows) {
     /** Builds the table from a sweep's trials. */
     public static MethodTable of(TrialsFile file, List<Objective> objectives, List<Constraint> constraints) {
         Objective primary = objectives.get(0);
-        Map<String, List<TrialRecord>> byChain = new LinkedHashMap<>();
+        Map<String, List<TrialRecord>> byMethod = new LinkedHashMap<>();
         file.trials().stream().filter(t -> t.state() == TrialState.COMPLETE)
-                .forEach(t -> byChain.computeIfAbsent(t.chainText(), c -> new ArrayList<>()).add(t));
-        List<TrialRecord> rows = byChain.values().stream().map(trials -> best(trials, primary, constraints)).toList();
+                .forEach(t -> byMethod.computeIfAbsent(method(t), c -> new ArrayList<>()).add(t));
+        List<TrialRecord> rows = byMethod.values().stream().map(trials -> best(trials, primary, constraints)).toList();
         return new MethodTable(file.teacher(), rows);
     }
 
@@ -47,6 +48,29 @@ public record MethodTable(TrialRecord teacher, List<TrialRecord> rows) {
                 t.metrics().getOrDefault(primary.metric(), Double.NaN)));
         return feasible.flatMap(id -> trials.stream().filter(t -> t.trialId().equals(id)).findFirst())
                 .orElseGet(() -> trials.stream().min(byPrimary).orElseThrow());
+    }
+
+    /**
+     * A trial's chain with the variant of each step that changes what kind of model it makes: the
+     * student family of {@code distill}, the bits of {@code quantize} ({@code int8}, {@code int4}) and
+     * {@code structured} or {@code unstructured} for {@code prune}; e.g.
+     * {@code prune[structured]>quantize[int8]}.
+     */
+    static String method(TrialRecord trial) {
+        return trial.chain().stream().map(step -> step + variant(step, trial.params()))
+                .collect(Collectors.joining(">"));
+    }
+
+    private static String variant(String step, Map<String, Object> params) {
+        Object value = switch (step) {
+            case "distill" -> params.get("distill.student");
+            case "quantize" -> params.containsKey("quantize.bits") ? "int" + params.get("quantize.bits") : null;
+            case "prune" -> params.containsKey("prune.structured")
+                    ? (Boolean.parseBoolean(params.get("prune.structured").toString()) ? "" : "un") + "structured"
+                    : null;
+            default -> null;
+        };
+        return value == null ? "" : "[" + value + "]";
     }
 
     /** The F1 a row reports: the task's own F1 where the worker measures one, else the macro F1. */

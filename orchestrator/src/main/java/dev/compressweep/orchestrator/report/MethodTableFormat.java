@@ -10,7 +10,7 @@ import java.util.Locale;
 public final class MethodTableFormat {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final String ROW = "%-26s %9s %8s %8s %10s %9s %8s %5s %12s%n";
+    private static final String ROW = "%-44s %9s %8s %8s %10s %9s %8s %5s %12s%n";
 
     private MethodTableFormat() {}
 
@@ -19,7 +19,7 @@ public final class MethodTableFormat {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, ROW, "method", "size_MB", "f1", "accuracy",
                 "p50_ms", "x_smaller", "speed-up", "int8", "float_p50_ms"));
         out.append(row("teacher", table.teacher(), table.teacher()));
-        table.rows().forEach(r -> out.append(row(r.chainText(), r, table.teacher())));
+        table.rows().forEach(r -> out.append(row(MethodTable.method(r), r, table.teacher())));
         return out.toString();
     }
 
@@ -34,13 +34,14 @@ public final class MethodTableFormat {
 
     /**
      * The table as JSON: {@code {"teacher": {accuracy, f1, size_bytes, latency_p50_ms}, "rows": [{chain,
-     * accuracy, f1, size_bytes, latency_p50_ms, int8, float_latency_p50_ms}]}}.
+     * method, trial_id, accuracy, f1, size_bytes, latency_p50_ms, int8, float_latency_p50_ms}]}}.
      */
     public static String json(MethodTable table) {
         ObjectNode root = JSON.createObjectNode();
         root.set("teacher", node(table.teacher()));
         table.rows().forEach(r -> root.withArray("rows").add(node(r)
                 .put("chain", r.chainText())
+                .put("method", MethodTable.method(r))
                 .put("trial_id", r.trialId())
                 .put("int8", MethodTable.int8(r))
                 .put("float_latency_p50_ms", nullable(metric(r, "float_latency_p50_ms")))));
