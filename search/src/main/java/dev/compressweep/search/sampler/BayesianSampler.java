@@ -36,7 +36,8 @@ import java.util.SplittableRandom;
  * level of the objectives and then by hypervolume contribution; infeasible ones follow, by total
  * violation, each constraint's violation taken relative to its bound. Failed trials, and complete
  * ones lacking an objective or constraint metric, come last. The best {@code gamma} share of the
- * finished trials (at most {@link #MAX_GOOD}, never a failed one) is "good", the rest "bad";
+ * finished trials (at most {@link #MAX_GOOD}, never a failed one) is "good", each weighted by
+ * its share of the good front's hypervolume as in MOTPE, the rest "bad";
  * running trials count as bad too (a constant liar), so parallel proposals avoid what is already
  * being tried. Of {@code candidates} assignments drawn from the good density, the one most likely
  * under the good density relative to the bad one is proposed, never one already tried in any

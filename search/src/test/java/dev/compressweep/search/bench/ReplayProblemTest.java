@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 
 /** The replay problem's reading of a {@code trials.csv} (a made-up four-row sample). */
 class ReplayProblemTest {
-    private static final String HEADER = "trial_id,index,chain,state," + String.join(",",
-            TrialTable.METRICS) + ",distill.alpha,distill.epochs,quantize.bits,artifact,error\n";
+    private static final String HEADER = "trial_id,index,chain,state,accuracy,f1_macro,size_bytes,params,"
+            + "latency_p50_ms,latency_p95_ms,throughput,accuracy_drop,compression_ratio,"
+            + "distill.alpha,distill.epochs,quantize.bits,artifact,error\n";
     private static final String CSV = HEADER
             + "t0,-1,,complete,0.90,0.9,400000,1e5,2.0,2.5,900,0,1,,,,,\n"
             + "t1,0,distill,complete,0.88,0.88,100000,2e4,1.0,1.2,1000,0.02,4,0.3,2,,a.cwm,\n"

@@ -17,7 +17,7 @@ import java.util.Set;
 /**
  * A sweep's {@code trials.csv} (columns {@code trial_id, index, chain, state}, the metrics, one
  * column per parameter, {@code artifact, error}) and the search space its trials cover, inferred
- * from the table: {@code chain} is categorical; a parameter column taking one value is a fixed
+ * from the table: a parameter column is named {@code <method>.<knob>}, any other column a metric; {@code chain} is categorical; a parameter column taking one value is a fixed
  * setting and left out; a numeric column with more than {@value #MAX_CHOICES} values is a range
  * (logarithmic when its positive values span a factor of 4 or more), any other column categorical;
  * a parameter exists only for the chains whose rows give it a value. Rows without a chain (the
@@ -27,8 +27,6 @@ import java.util.Set;
  * @param space the inferred search space
  */
 record TrialTable(List<Row> rows, SearchSpace space) {
-    static final List<String> METRICS = List.of("accuracy", "f1_macro", "size_bytes", "params",
-            "latency_p50_ms", "latency_p95_ms", "throughput", "accuracy_drop", "compression_ratio");
     private static final Set<String> NOT_PARAMETERS =
             Set.of("trial_id", "index", "chain", "state", "artifact", "error");
     private static final int MAX_CHOICES = 6;
@@ -57,10 +55,10 @@ record TrialTable(List<Row> rows, SearchSpace space) {
                 if (value.isBlank() || NOT_PARAMETERS.contains(column)) {
                     return;
                 }
-                if (METRICS.contains(column)) {
-                    metrics.put(column, Double.parseDouble(value.strip()));
-                } else {
+                if (column.contains(".")) {
                     params.put(column, value(value.strip()));
+                } else {
+                    metrics.put(column, Double.parseDouble(value.strip()));
                 }
             });
             rows.add(new Row(fields.getOrDefault("state", "").strip(), metrics, params));

@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
- * The probabilities of a categorical parameter's choices: how often each was taken, plus a
+ * The probabilities of a categorical parameter's choices: how often each was taken (each time
+ * counted with its observation's weight), plus a
  * uniform prior worth {@code priorWeight} observations, so that no choice is ever ruled out.
  * Immutable.
  */
@@ -13,14 +14,15 @@ final class CategoricalMarginal implements Marginal {
     private final double[] probabilities;
     private final double[] logProbabilities;
 
-    CategoricalMarginal(List<Object> choices, List<Object> values, double priorWeight) {
+    CategoricalMarginal(List<Object> choices, List<Object> values, double[] weights, double priorWeight) {
         this.choices = choices;
         int k = choices.size();
         double[] counts = new double[k];
-        for (Object value : values) {
-            counts[choices.indexOf(value)] += 1.0;
+        double total = priorWeight;
+        for (int i = 0; i < values.size(); i++) {
+            counts[choices.indexOf(values.get(i))] += weights[i];
+            total += weights[i];
         }
-        double total = values.size() + priorWeight;
         this.probabilities = new double[k];
         this.logProbabilities = new double[k];
         for (int c = 0; c < k; c++) {

@@ -4,6 +4,7 @@ import dev.compressweep.search.space.Categorical;
 import dev.compressweep.search.space.FloatRange;
 import dev.compressweep.search.space.IntRange;
 import dev.compressweep.search.space.Parameter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -17,17 +18,26 @@ sealed interface Marginal permits NumericMarginal, CategoricalMarginal {
     Object sample(RandomGenerator rng);
 
     /**
-     * Fits the marginal of {@code parameter} to {@code values}, ignoring those outside its domain
+     * Fits the marginal of {@code parameter} to {@code values}, each with its weight, ignoring those outside its domain
      * (a warm-start history may come from a sweep over a different space).
      */
-    static Marginal fit(Parameter parameter, List<Object> values, double priorWeight) {
-        List<Object> inDomain = values.stream().filter(parameter::contains).toList();
+    static Marginal fit(Parameter parameter, List<Object> values, List<Double> weights,
+            double priorWeight) {
+        List<Object> inDomain = new ArrayList<>();
+        List<Double> kept = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            if (parameter.contains(values.get(i))) {
+                inDomain.add(values.get(i));
+                kept.add(weights.get(i));
+            }
+        }
+        double[] w = kept.stream().mapToDouble(Double::doubleValue).toArray();
         if (parameter instanceof Categorical categorical) {
-            return new CategoricalMarginal(categorical.choices(), inDomain, priorWeight);
+            return new CategoricalMarginal(categorical.choices(), inDomain, w, priorWeight);
         }
         NumericAxis axis = parameter instanceof IntRange range
                 ? NumericAxis.of(range) : NumericAxis.of((FloatRange) parameter);
         double[] units = inDomain.stream().mapToDouble(axis::toUnit).toArray();
-        return new NumericMarginal(axis, new Parzen(units, priorWeight));
+        return new NumericMarginal(axis, new Parzen(units, w, priorWeight));
     }
 }

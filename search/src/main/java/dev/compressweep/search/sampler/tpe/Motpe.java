@@ -2,6 +2,7 @@ package dev.compressweep.search.sampler.tpe;
 
 import dev.compressweep.search.space.Assignment;
 import dev.compressweep.search.space.SearchSpace;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -28,8 +29,10 @@ public final class Motpe {
             List<Assignment> pending, Set<Assignment> taken, TpeSettings settings,
             RandomGenerator rng) {
         Split split = Split.of(told, pending, settings.goodCount(told.size()));
-        TreeParzen good = new TreeParzen(space, split.good(), settings.priorWeight());
-        TreeParzen bad = new TreeParzen(space, split.bad(), settings.priorWeight());
+        TreeParzen good = new TreeParzen(space, split.good(), split.goodWeights(),
+                settings.priorWeight());
+        TreeParzen bad = new TreeParzen(space, split.bad(),
+                Collections.nCopies(split.bad().size(), 1.0), settings.priorWeight());
         Assignment best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < settings.candidates(); c++) {

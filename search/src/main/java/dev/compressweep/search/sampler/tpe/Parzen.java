@@ -4,8 +4,9 @@ import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
 /**
- * A Parzen density on [0, 1]: one Gaussian kernel per observation, truncated to the interval,
- * mixed with a uniform prior worth {@code priorWeight} observations.
+ * A Parzen density on [0, 1]: one Gaussian kernel per observation, truncated to the interval and
+ * carrying the observation's weight, mixed with a uniform prior worth {@code priorWeight}
+ * observations of weight 1.
  *
  * <p>Each kernel's width is the larger gap to its neighbouring observations (a lone observation
  * gets the whole interval), clipped to {@code [1 / min(100, n + 1), 1]}: wide where observations
@@ -23,16 +24,33 @@ final class Parzen {
     private final double[] inverseWidths;
     private final double[] widths;
     private final double[] logScales;
+    private final double[] cumulative;
     private final double priorShare;
     private final double priorWeight;
 
-    /** Fits the density to {@code units}, each in [0, 1]. */
+    /** Fits the density to {@code units}, each in [0, 1], with weight 1 each. */
     Parzen(double[] units, double priorWeight) {
+        this(units, ones(units.length), priorWeight);
+    }
+
+    /** Fits the density to {@code units}, each in [0, 1], each with its positive weight. */
+    Parzen(double[] units, double[] weights, double priorWeight) {
         int n = units.length;
-        this.centres = units.clone();
-        Arrays.sort(centres);
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(units[a], units[b]));
+        this.centres = new double[n];
+        this.cumulative = new double[n];
+        double weightSum = 0.0;
+        for (int i = 0; i < n; i++) {
+            centres[i] = units[order[i]];
+            weightSum += weights[order[i]];
+            cumulative[i] = weightSum;
+        }
         this.priorWeight = priorWeight;
-        double total = n + priorWeight;
+        double total = weightSum + priorWeight;
         this.priorShare = priorWeight / total;
         this.widths = new double[n];
         this.inverseWidths = new double[n];
@@ -48,7 +66,7 @@ final class Parzen {
                     - Gaussian.upperTail((1.0 - centres[i]) / width);
             widths[i] = width;
             inverseWidths[i] = 1.0 / width;
-            logScales[i] = -logTotal - Math.log(width * mass) - LOG_SQRT_2PI;
+            logScales[i] = Math.log(weights[order[i]]) - logTotal - Math.log(width * mass) - LOG_SQRT_2PI;
         }
     }
 
@@ -65,13 +83,21 @@ final class Parzen {
         return Math.log(density);
     }
 
+    private static double[] ones(int n) {
+        double[] ones = new double[n];
+        Arrays.fill(ones, 1.0);
+        return ones;
+    }
+
     /** Draws a point of [0, 1]: a kernel chosen by weight (or the prior), then a point of it. */
     double sample(RandomGenerator rng) {
-        double pick = rng.nextDouble() * (centres.length + priorWeight);
+        double weightSum = centres.length == 0 ? 0.0 : cumulative[centres.length - 1];
+        double pick = rng.nextDouble() * (weightSum + priorWeight);
         if (pick < priorWeight) {
             return rng.nextDouble();
         }
-        int i = Math.min(centres.length - 1, (int) (pick - priorWeight));
+        int found = Arrays.binarySearch(cumulative, pick - priorWeight);
+        int i = Math.min(centres.length - 1, found >= 0 ? found + 1 : -found - 1);
         for (int attempt = 0; attempt < MAX_REJECTIONS; attempt++) {
             double unit = centres[i] + widths[i] * rng.nextGaussian();
             if (unit >= 0.0 && unit <= 1.0) {

@@ -1,13 +1,16 @@
 package dev.compressweep.search.sampler.tpe;
 
+import dev.compressweep.search.pareto.ParetoFront;
 import dev.compressweep.search.space.Assignment;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * The trials split into the few good ones the sampler imitates and the rest it steers away from.
@@ -15,17 +18,31 @@ import java.util.Set;
  * <p>Constraints act as feasibility, not as penalties: feasible trials rank above infeasible ones,
  * feasible ones by non-dominated level then hypervolume contribution ({@link Fronts}), infeasible
  * ones by total violation. Failed trials and pending ones (running, or proposed earlier in the
- * same batch: the "constant liar") are never good. An immutable value.
+ * same batch: the "constant liar") are never good.
+ *
+ * <p>As in MOTPE (Ozaki et al., 2022), the good trials are not alike: each weighs, in the good
+ * density, its exclusive hypervolume contribution among the good feasible trials relative to the
+ * largest one, at least {@value #FLOOR}; so the density follows the trials that make the front
+ * rather than those it already covers. With fewer than two feasible good trials, all weigh 1.
+ * An immutable value.
  *
  * @param good the best trials' assignments, at most the number asked for
+ * @param goodWeights the weight of each good assignment, in (0, 1]
  * @param bad every other assignment, pending ones included
  */
-record Split(List<Assignment> good, List<Assignment> bad) {
+record Split(List<Assignment> good, List<Double> goodWeights, List<Assignment> bad) {
+    /** The weight of a good trial that adds no hypervolume of its own. */
+    static final double FLOOR = 0.1;
 
     /** Validates and copies the lists. */
     Split {
         good = List.copyOf(good);
+        goodWeights = List.copyOf(goodWeights);
         bad = List.copyOf(bad);
+        if (goodWeights.size() != good.size()) {
+            throw new IllegalArgumentException("one weight per good assignment is needed, but got "
+                    + goodWeights.size() + " for " + good.size());
+        }
     }
 
     /** Splits {@code told} and {@code pending}, keeping at most {@code goodCount} good trials. */
@@ -44,11 +61,34 @@ record Split(List<Assignment> good, List<Assignment> bad) {
                     .forEach(ranked::add);
         }
         List<Assignment> good = ranked.stream().map(Evaluated::assignment).toList();
+        List<Double> weights = weights(ranked);
         List<Assignment> bad = new ArrayList<>();
         Set<Evaluated> chosen = Collections.newSetFromMap(new IdentityHashMap<>());
         chosen.addAll(ranked);
         told.stream().filter(e -> !chosen.contains(e)).forEach(e -> bad.add(e.assignment()));
         bad.addAll(pending);
-        return new Split(good, bad);
+        return new Split(good, weights, bad);
+    }
+
+    /** Contribution weights of the ranked good trials; see the class comment. */
+    private static List<Double> weights(List<Evaluated> ranked) {
+        List<double[]> points = ranked.stream().filter(Evaluated::isFeasible)
+                .map(Evaluated::objectives).toList();
+        Double[] weights = new Double[ranked.size()];
+        Arrays.fill(weights, points.size() < 2 ? 1.0 : FLOOR);
+        if (points.size() < 2) {
+            return List.of(weights);
+        }
+        List<Integer> front = IntStream.range(0, points.size())
+                .filter(i -> points.stream().noneMatch(o -> ParetoFront.dominates(o, points.get(i))))
+                .boxed().toList();
+        double[] contribution = Contributions.exclusive(
+                front.stream().map(points::get).toList(), Contributions.reference(points));
+        double largest = Arrays.stream(contribution).max().orElse(0.0);
+        for (int f = 0; f < front.size(); f++) {
+            double share = largest > 0 ? contribution[f] / largest : 1.0;
+            weights[front.get(f)] = Math.max(FLOOR, share);
+        }
+        return List.of(weights);
     }
 }

@@ -20,17 +20,21 @@ final class TreeParzen {
     private final SearchSpace space;
     private final Map<String, Marginal> marginals = new LinkedHashMap<>();
 
-    /** Fits the density of {@code space} to {@code assignments}. */
-    TreeParzen(SearchSpace space, List<Assignment> assignments, double priorWeight) {
+    /** Fits the density of {@code space} to {@code assignments}, each with its positive weight. */
+    TreeParzen(SearchSpace space, List<Assignment> assignments, List<Double> weights,
+            double priorWeight) {
         this.space = space;
         for (Parameter parameter : space.parameters()) {
             List<Object> values = new ArrayList<>();
-            for (Assignment assignment : assignments) {
-                if (assignment.has(parameter.name())) {
-                    values.add(assignment.get(parameter.name()));
+            List<Double> valueWeights = new ArrayList<>();
+            for (int i = 0; i < assignments.size(); i++) {
+                if (assignments.get(i).has(parameter.name())) {
+                    values.add(assignments.get(i).get(parameter.name()));
+                    valueWeights.add(weights.get(i));
                 }
             }
-            marginals.put(parameter.name(), Marginal.fit(parameter, values, priorWeight));
+            marginals.put(parameter.name(),
+                    Marginal.fit(parameter, values, valueWeights, priorWeight));
         }
     }
 

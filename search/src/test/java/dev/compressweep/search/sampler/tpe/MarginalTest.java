@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.compressweep.search.space.Parameter;
+import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class MarginalTest {
     @Test
     void shouldDrawNumbersOfTheDomainNearTheObservations() {
         Marginal width = Marginal.fit(Parameter.logIntRange("width", 1, 1024),
-                List.of(64L, 64L, 64L, 64L, 64L, 64L, 64L, 64L), 1.0);
+                List.of(64L, 64L, 64L, 64L, 64L, 64L, 64L, 64L), Collections.nCopies(8, 1.0), 1.0);
         SplittableRandom rng = new SplittableRandom(3);
         int near = 0;
         for (int i = 0; i < 1000; i++) {
@@ -37,9 +38,31 @@ class MarginalTest {
     }
 
     @Test
+    void shouldCountEachObservationWithItsWeight() {
+        Marginal bits = Marginal.fit(Parameter.categorical("bits", 4, 8),
+                List.of(4L, 8L), List.of(0.5, 1.0), 0.5);
+        assertEquals(Math.log(0.75 / 2), bits.logDensity(4L), 1e-12);
+        double[] units = {0.9, 0.1, 0.5};
+        Parzen plain = new Parzen(units, 1.0);
+        Parzen weighted = new Parzen(units, new double[] {3.0, 1.0, 1.0}, 1.0);
+        assertTrue(weighted.logDensity(0.9) > plain.logDensity(0.9));
+        assertTrue(weighted.logDensity(0.1) < plain.logDensity(0.1));
+        assertTrue(high(weighted) > high(plain) + 60, high(weighted) + " vs " + high(plain));
+    }
+
+    private static int high(Parzen density) {
+        SplittableRandom rng = new SplittableRandom(5);
+        int high = 0;
+        for (int i = 0; i < 2000; i++) {
+            high += density.sample(rng) > 0.7 ? 1 : 0;
+        }
+        return high;
+    }
+
+    @Test
     void shouldGiveEveryChoiceAShareOfThePrior() {
         Marginal bits = Marginal.fit(Parameter.categorical("bits", 2, 4, 8),
-                List.of(4L, 4L, 4L, 99L), 3.0);
+                List.of(4L, 4L, 4L, 99L), Collections.nCopies(4, 1.0), 3.0);
         assertEquals(Math.log(4.0 / 6), bits.logDensity(4L), 1e-12);
         assertEquals(Math.log(1.0 / 6), bits.logDensity(8L), 1e-12);
     }

@@ -41,6 +41,29 @@ class SplitTest {
     }
 
     @Test
+    void shouldWeighGoodTrialsByTheirShareOfTheFrontsHypervolume() {
+        // A front of three, one point it dominates, one infeasible trial. The reference of the
+        // feasible points is (2.2, 2.2): the middle point owns 1.0 alone, each end 0.2.
+        List<Evaluated> told = List.of(outcome(1, 0, 0, 2), outcome(2, 0, 1, 1),
+                outcome(3, 0, 2, 0), outcome(4, 0, 1.5, 1.5), outcome(5, 0.3, 0, 0));
+
+        Split split = Split.of(told, List.of(), 5);
+
+        assertEquals(List.of(at(1), at(2), at(3), at(4), at(5)), split.good());
+        double[] expected = {0.2, 1.0, 0.2, Split.FLOOR, Split.FLOOR};
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], split.goodWeights().get(i), 1e-9);
+        }
+    }
+
+    @Test
+    void shouldWeighGoodTrialsAlikeWhenFewerThanTwoAreFeasible() {
+        List<Evaluated> told = List.of(outcome(1, 0, 3, 3), outcome(2, 0.2, 0, 0));
+
+        assertEquals(List.of(1.0, 1.0), Split.of(told, List.of(), 2).goodWeights());
+    }
+
+    @Test
     void shouldRejectANegativeViolation() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> outcome(1, -1, 0.5));
