@@ -32,10 +32,12 @@ public final class ModelExporter {
      *
      * @param provenance how the model was made (seed, threads, JVM, engine, dataset, ...)
      * @param registered the registry version of the model, if it was registered
+     * @param companions files the model needs beside it (such as its input preprocessing), copied into
+     *     {@code model/} too
      * @throws DeployException when the candidate has no artifact or the files cannot be written
      */
     public ExportedModel export(Candidate chosen, Map<String, String> provenance,
-            Optional<RegisteredVersion> registered, Path directory) {
+            Optional<RegisteredVersion> registered, List<Path> companions, Path directory) {
         Path source = chosen.artifactPath();
         if (source == null || !Files.exists(source)) {
             throw new DeployException("cannot export trial " + chosen.trialId() + ": its model artifact "
@@ -48,6 +50,10 @@ public final class ModelExporter {
             Path model = Files.isDirectory(source) ? copyTree(source, modelDir)
                     : Files.copy(source, modelDir.resolve(source.getFileName().toString()),
                             StandardCopyOption.COPY_ATTRIBUTES);
+            for (Path companion : companions) {
+                Files.copy(companion, modelDir.resolve(companion.getFileName().toString()),
+                        StandardCopyOption.REPLACE_EXISTING);
+            }
             Path card = directory.resolve(CARD);
             MAPPER.writerWithDefaultPrettyPrinter().writeValue(card.toFile(),
                     card(chosen, provenance, registered, directory.relativize(model)));

@@ -34,10 +34,13 @@ class ModelExporterTest {
         RegisteredVersion version = new RegisteredVersion("fashion-cnn", 3, "run42",
                 "mlflow-artifacts:/1/run42/artifacts/model", "http://127.0.0.1:5055/#/experiments/1/runs/run42");
 
+        Path preprocessing = Files.writeString(tmp.resolve("preprocessing.json"), "{}");
+
         ExportedModel export = new ModelExporter().export(candidate(artifact), Map.of("seed", "7"),
-                Optional.of(version), tmp.resolve("export"));
+                Optional.of(version), List.of(preprocessing), tmp.resolve("export"));
 
         assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(export.model()));
+        assertEquals("{}", Files.readString(tmp.resolve("export/model/preprocessing.json")));
         assertEquals(tmp.resolve("export/model/student.onnx"), export.model());
         JsonNode card = new ObjectMapper().readTree(export.card().toFile());
         assertEquals("sweep1-t007", card.path("trial_id").asText());
@@ -59,7 +62,7 @@ class ModelExporterTest {
         Files.createDirectories(target.resolve("model"));
         Files.writeString(target.resolve("model/stale.bin"), "old");
 
-        ExportedModel export = new ModelExporter().export(candidate(folder), Map.of(), Optional.empty(), target);
+        ExportedModel export = new ModelExporter().export(candidate(folder), Map.of(), Optional.empty(), List.of(), target);
 
         assertTrue(Files.isRegularFile(export.model().resolve("weights.params")));
         assertTrue(Files.isRegularFile(export.model().resolve("sub/config.json")));
@@ -70,7 +73,7 @@ class ModelExporterTest {
     @Test
     void shouldRefuseACandidateWithoutAnArtifact() {
         DeployException e = assertThrows(DeployException.class, () -> new ModelExporter()
-                .export(candidate(null), Map.of(), Optional.empty(), tmp.resolve("export")));
+                .export(candidate(null), Map.of(), Optional.empty(), List.of(), tmp.resolve("export")));
 
         assertEquals("cannot export trial sweep1-t007: its model artifact was never written", e.getMessage());
     }

@@ -12,7 +12,9 @@ import dev.compressweep.orchestrator.tracking.ExperimentTracker;
 import dev.compressweep.orchestrator.tracking.MlflowSink;
 import dev.compressweep.orchestrator.tracking.RunOutcome;
 import dev.compressweep.orchestrator.tracking.TrackedRun;
+import dev.compressweep.workers.trial.WorkDir;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The end of a sweep in MLflow: waits until the sink has written every trial, attaches the front and
@@ -81,17 +84,21 @@ final class ResultPublisher {
     }
 
     private void deploy(TrialRecord best, String experimentId, Path workDir, SessionOptions options) {
-        Optional<String> runId = tracker.findTrialRun(experimentId, best.trialId()).map(TrackedRun::runId);
+        Optional<TrackedRun> trialRun = tracker.findTrialRun(experimentId, best.trialId());
         Candidate candidate = SweepSummary.candidate(best);
         String name = options.modelName() == null ? sweep.name() : options.modelName();
-        Optional<RegisteredVersion> version = runId.map(run -> {
+        List<Path> companions = Stream.of(new WorkDir(workDir).teacherPreprocessing())
+                .filter(Files::isRegularFile).toList();
+        Optional<RegisteredVersion> version = trialRun.map(run -> {
+            companions.forEach(file -> tracker.uploadArtifact(run, file, MlflowModelRegistry.MODEL_DIR));
             try (MlflowModelRegistry registry = new MlflowModelRegistry(options.mlflow())) {
-                tracker.setTags(run, Map.of(BEST_TAG, "true"));
-                return registry.register(name, run, Map.of("compressweep.trial_id", best.trialId(),
+                tracker.setTags(run.runId(), Map.of(BEST_TAG, "true"));
+                return registry.register(name, run.runId(), Map.of("compressweep.trial_id", best.trialId(),
                         "compressweep.chain", best.chainText()));
             }
         });
-        ExportedModel exported = new ModelExporter().export(candidate, best.tags(), version, workDir.resolve("deploy"));
+        ExportedModel exported = new ModelExporter().export(candidate, best.tags(), version, companions,
+                workDir.resolve("deploy"));
         out.println("best model: trial #" + best.index() + " " + best.chainText() + " exported to "
                 + exported.directory() + version.map(v -> ", registered as " + v.name() + " version " + v.version())
                         .orElse(" (its MLflow run is missing: not registered)"));

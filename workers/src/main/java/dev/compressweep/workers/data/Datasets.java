@@ -1,9 +1,11 @@
 package dev.compressweep.workers.data;
 
 import dev.compressweep.workers.data.text.SpamAssassin;
+import dev.compressweep.workers.data.text.TextPreprocessing;
 import dev.compressweep.workers.trial.DatasetSpec;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /** Loads the data set a {@link DatasetSpec} names. Stateless and thread-safe. */
 public final class Datasets {
@@ -29,6 +31,20 @@ public final class Datasets {
                     SpamAssassin.SPLIT_SEED);
         }
         throw unknown(spec.name());
+    }
+
+    /**
+     * What turns raw input into the model input of {@code spec}'s data set, when that is more than the
+     * stored pixels: the text preprocessing of a text data set, fitted as {@link #load} fits it.
+     *
+     * @throws DatasetException when the files are missing
+     */
+    public static Optional<TextPreprocessing> preprocessing(DatasetSpec spec) {
+        if (SpamAssassin.NAME.equals(spec.name())) {
+            return Optional.of(new TextPreprocessing(SpamAssassin.corpus(Path.of(spec.path()),
+                    SpamAssassin.SPLIT_SEED, SpamAssassin.VOCABULARY_SIZE).vectorizer()));
+        }
+        return Optional.empty();
     }
 
     /**

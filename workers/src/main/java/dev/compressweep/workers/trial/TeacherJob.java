@@ -55,6 +55,8 @@ public final class TeacherJob {
             float[] logits = Inference.logits(teacher.model(), data.train(), data.classes(), LOGIT_BATCH);
             TeacherLogits file = new TeacherLogits(data.train().size(), data.classes(), logits);
             WorkDir.replace(dir.teacherLogits(), file::write);
+            Datasets.preprocessing(spec.dataset())
+                    .ifPresent(p -> WorkDir.replace(dir.teacherPreprocessing(), p::write));
             Evaluation evaluation = evaluator.evaluate(teacher, data.test(), dir.teacherModel());
             Map<String, Double> metrics = new LinkedHashMap<>(evaluation.toMetrics());
             metrics.put(Evaluation.ACCURACY_DROP, 0.0);

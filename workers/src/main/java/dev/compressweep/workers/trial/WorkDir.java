@@ -1,5 +1,6 @@
 package dev.compressweep.workers.trial;
 
+import dev.compressweep.workers.data.text.TextPreprocessing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,7 +11,8 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
- * The layout of a sweep's shared folder: {@code teacher/} (teacher.cwm, logits.bin, metrics.json),
+ * The layout of a sweep's shared folder: {@code teacher/} (teacher.cwm, logits.bin, metrics.json and,
+ * for text, preprocessing.json),
  * {@code trials/<trialId>.cwm}, {@code specs/<trialId>.json} and {@code logs/<trialId>.log}.
  *
  * @param root the sweep's work folder
@@ -36,6 +38,11 @@ public record WorkDir(Path root) {
     /** The teacher's logits on the training split. */
     public Path teacherLogits() {
         return root.resolve("teacher").resolve("logits.bin");
+    }
+
+    /** How raw input becomes model input, for data sets that need it (text). */
+    public Path teacherPreprocessing() {
+        return root.resolve("teacher").resolve(TextPreprocessing.FILE);
     }
 
     /** The teacher's measurements and spec hash, written last (its presence marks a complete teacher). */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -62,6 +63,30 @@ public final class TfIdfVectorizer {
             idf[i] = Math.log((1.0 + documents.size()) / (1.0 + kept.get(i).getValue())) + 1;
         }
         return new TfIdfVectorizer(terms, idf);
+    }
+
+    /**
+     * A vectorizer of given terms and their inverse document frequencies, as {@link #vocabulary()} and
+     * {@link #idf()} return them (to apply a deployed model's preprocessing).
+     *
+     * @throws IllegalArgumentException when the lengths differ, a term repeats or an idf is not positive
+     */
+    public static TfIdfVectorizer of(List<String> terms, double[] idf) {
+        if (terms.size() != idf.length || new HashSet<>(terms).size() != terms.size()) {
+            throw new IllegalArgumentException("a vocabulary needs distinct terms and one idf each, but got "
+                    + terms.size() + " terms and " + idf.length + " idf values");
+        }
+        for (double value : idf) {
+            if (!(value > 0) || Double.isInfinite(value)) {
+                throw new IllegalArgumentException("every idf must be a positive number, but got " + value);
+            }
+        }
+        return new TfIdfVectorizer(terms, idf.clone());
+    }
+
+    /** The inverse document frequency of each term, in vector order. */
+    public double[] idf() {
+        return idf.clone();
     }
 
     /** Number of terms, the length of every vector. */
