@@ -2,6 +2,7 @@ package dev.compressweep.workers.data.text;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +18,91 @@ class TextPreprocessingTest {
 
     @TempDir
     Path tmp;
+
+    static final String MAIL = "From: someone@example.com\r\n"
+            + "Subject: Cheap   offer\r\n"
+            + "\tfor you\r\n"
+            + "X-Spam: header words must go\r\n"
+            + "Content-Transfer-Encoding: quoted-printable\r\n"
+            + "\r\n"
+            + "<font color=3D#ff0000>Save 70=25 to=\r\n"
+            + "day</font>\r\n";
+
+    @Test
+    void shouldKeepTheSubjectAndTheDecodedBodyAndDropOtherHeaders() {
+        String text = MailText.of(MAIL);
+
+        assertEquals("Cheap   offer for you\n<font color=#ff0000>Save 70% today</font>\n", text);
+    }
+
+    @Test
+    void shouldTreatAMessageWithoutABlankLineAsHeadersOnly() {
+        assertEquals("hello\n", MailText.of("Subject: hello\nFrom: x"));
+        assertEquals("\n", MailText.of("From: x"));
+    }
+
+    @Test
+    void shouldLeaveEqualsSignsAloneWhenTheMessageIsNotQuotedPrintable() {
+        assertEquals("\na=3D b\n", MailText.of("From: x\n\na=3D b\n"));
+    }
+
+    @Test
+    void shouldLowerCaseWordsAndCollapseNumbersAndWebAddresses() {
+        List<String> tokens = Tokenizer.tokens("FREE money!! Call 555-0199 or visit http://x.example/a?b=1 and "
+                + "www.Example.com, e-mail me@here.org; a I x2 ff0000");
+
+        assertEquals(List.of("free", "money", "call", "<num>", "<num>", "or", "visit", "<url>", "and", "<url>",
+                "mail", "me", "here", "org", "x2", "ff0000"), tokens);
+    }
+
+    @Test
+    void shouldDropRunsLongerThanTheLimit() {
+        String run = "a".repeat(Tokenizer.MAX_LENGTH + 1);
+
+        assertEquals(List.of("ok"), Tokenizer.tokens(run + " ok"));
+    }
+
+    @Test
+    void shouldKeepTheMostFrequentTermsSeenInAtLeastMinDfDocuments() {
+        List<Map<String, Integer>> docs = List.of(
+                Map.of("spam", 3, "offer", 1, "once", 1),
+                Map.of("spam", 1, "offer", 2),
+                Map.of("spam", 1, "meeting", 1),
+                Map.of("meeting", 4));
+
+        TfIdfVectorizer v = TfIdfVectorizer.fit(docs, 2, 2);
+
+        assertEquals(List.of("spam", "meeting"), v.vocabulary());
+        assertFalse(v.contains("once"));
+        assertEquals(List.of("spam", "meeting", "offer"), TfIdfVectorizer.fit(docs, 10, 2).vocabulary());
+    }
+
+    @Test
+    void shouldWeighSublinearTfByIdfAndNormaliseToUnitLength() {
+        List<Map<String, Integer>> docs = List.of(Map.of("a", 1, "b", 1), Map.of("a", 1), Map.of("a", 1, "b", 1));
+        TfIdfVectorizer v = TfIdfVectorizer.fit(docs, 10, 1);
+
+        float[] x = v.transform(Map.of("a", 1, "b", 3, "unseen", 5));
+
+        double a = Math.log(4.0 / 4) + 1;
+        double b = (1 + Math.log(3)) * (Math.log(4.0 / 3) + 1);
+        double norm = Math.hypot(a, b);
+        assertArrayEquals(new float[] {(float) (a / norm), (float) (b / norm)}, x, 1e-6f);
+        assertArrayEquals(new float[] {0f, 0f}, v.transform(Map.of("unseen", 1)));
+    }
+
+    @Test
+    void shouldRefuseAnEmptyVocabularyBound() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TfIdfVectorizer.fit(List.of(), 0, 2));
+
+        assertEquals("a vocabulary needs maxTerms >= 1 and minDf >= 1, but got maxTerms=0, minDf=2", e.getMessage());
+    }
+
+    @Test
+    void shouldCountTokens() {
+        assertEquals(Map.of("a1", 2, "b1", 1), Tokenizer.counts("a1 b1, A1"));
+    }
 
     @Test
     void shouldReadBackTheVocabularyAndVectorizeARawMailAsTraining() {
