@@ -38,14 +38,15 @@ class ReplayProblemTest {
 
     @Test
     void shouldReturnTheMetricsOfTheNearestCompleteRowWithTheSameChain() {
-        // The reference is each objective's worst value moved out by a tenth of its range.
+        // The reference is the teacher (accuracy 0.88 + 0.02 less the allowed 0.05, size 100,000 x 4)
+        // and, for latency, the worst value moved out by a tenth of its range.
         ReplayProblem replay = new ReplayProblem("sample", TrialTable.parse(CSV));
         Assignment quantize4 =
                 Assignment.empty().with("chain", "quantize").with("quantize.bits", 4);
         assertEquals(0.89, replay.evaluate(quantize4).orElseThrow().get("accuracy"));
         Assignment distill = Assignment.empty().with("chain", "distill").with("distill.alpha", 0.9);
         assertEquals(0.80, replay.evaluate(distill).orElseThrow().get("accuracy"));
-        assertEquals(Map.of("accuracy", 0.791, "size_bytes", 105000.0, "latency_p50_ms", 1.57),
+        assertEquals(Map.of("accuracy", 0.85, "size_bytes", 400000.0, "latency_p50_ms", 1.57),
                 Map.of("accuracy", round(replay.reference().get("accuracy")),
                         "size_bytes", round(replay.reference().get("size_bytes")),
                         "latency_p50_ms", round(replay.reference().get("latency_p50_ms"))));

@@ -46,6 +46,9 @@ public final class TeacherJob {
         Optional<TeacherRecord> existing = TeacherRecord.read(dir.teacherRecord());
         if (existing.isPresent() && existing.get().specHash().equals(hash)
                 && Files.isRegularFile(dir.teacherModel()) && Files.isRegularFile(dir.teacherLogits())) {
+            if (!Files.isRegularFile(dir.teacherPreprocessing())) {
+                writePreprocessing(spec, dir);
+            }
             return new TeacherResult(existing.get().metrics(), dir.teacherModel(), true);
         }
         delete(dir.teacherRecord());
@@ -55,8 +58,7 @@ public final class TeacherJob {
             float[] logits = Inference.logits(teacher.model(), data.train(), data.classes(), LOGIT_BATCH);
             TeacherLogits file = new TeacherLogits(data.train().size(), data.classes(), logits);
             WorkDir.replace(dir.teacherLogits(), file::write);
-            Datasets.preprocessing(spec.dataset())
-                    .ifPresent(p -> WorkDir.replace(dir.teacherPreprocessing(), p::write));
+            writePreprocessing(spec, dir);
             Evaluation evaluation = evaluator.evaluate(teacher, data.test(), dir.teacherModel());
             Map<String, Double> metrics = new LinkedHashMap<>(evaluation.toMetrics());
             metrics.put(Evaluation.ACCURACY_DROP, 0.0);
@@ -66,6 +68,11 @@ public final class TeacherJob {
                     .write(dir.teacherRecord());
             return new TeacherResult(metrics, dir.teacherModel(), false);
         }
+    }
+
+    /** Writes how raw input becomes model input, for the data sets that need it (text). */
+    private static void writePreprocessing(TrialSpec spec, WorkDir dir) {
+        Datasets.preprocessing(spec.dataset()).ifPresent(p -> WorkDir.replace(dir.teacherPreprocessing(), p::write));
     }
 
     private static CompressedModel obtain(TrialSpec spec, ImageDataset data, ProgressListener progress) {
