@@ -135,7 +135,7 @@ class SweepEndToEndTest {
 
     @Test
     @Order(6)
-    void shouldReportOneRowPerChainAgainstTheTeacher() throws IOException {
+    void shouldReportOneRowPerMethodAgainstTheTeacher() throws IOException {
         Path json = out.resolve("report.json");
 
         assertEquals(0, Main.run("report", sweepDir().toString(), "--json", json.toString()));
@@ -143,8 +143,13 @@ class SweepEndToEndTest {
         JsonNode report = new ObjectMapper().readTree(Files.readString(json));
         assertTrue(report.path("teacher").path("accuracy").asDouble() > 0.1, report.toString());
         List<String> chains = new java.util.ArrayList<>();
+        List<String> methods = new java.util.ArrayList<>();
         report.path("rows").forEach(row -> chains.add(row.path("chain").asText()));
-        assertEquals(chains.stream().distinct().count(), chains.size(), "one row per chain: " + chains);
+        report.path("rows").forEach(row -> methods.add(row.path("method").asText()));
+        assertEquals(methods.stream().distinct().count(), methods.size(), "one row per method: " + methods);
+        for (int i = 0; i < methods.size(); i++) {
+            assertEquals(chains.get(i), methods.get(i).replaceAll("\\[[a-z0-9]+]", ""), methods.toString());
+        }
         for (JsonNode run : runs("trial")) {
             assertTrue(chains.contains(MlflowRest.value(run, "params", "chain")), chains.toString());
         }
