@@ -37,12 +37,16 @@ class MethodTableTest {
         assertEquals(List.of("a", "c"), table.rows().stream().map(TrialRecord::trialId).toList());
         String text = MethodTableFormat.text(table);
         assertTrue(text.contains("prune[unstructured]"), text);
-        assertTrue(MethodTableFormat.json(table).contains("\"method\" : \"prune[structured]\""));
+        String json = MethodTableFormat.json(table);
+        assertTrue(json.contains("\"method\" : \"prune[structured]\""), json);
+        assertTrue(json.contains("\"djl_float_latency_p50_ms\" : 0.3"), json);
+        assertTrue(text.contains("djl_float_p50_ms"), text);
     }
 
     private static TrialRecord trial(String id, List<String> chain, Map<String, Object> params, double accuracy,
             double size) {
         return new TrialRecord(id, 0, chain, params, TrialState.COMPLETE,
-                Map.of("accuracy", accuracy, "size_bytes", size, "latency_p50_ms", 0.1), Map.of(), null, null);
+                Map.of("accuracy", accuracy, "size_bytes", size, "latency_p50_ms", 0.1,
+                        "djl_float_latency_p50_ms", 0.3), Map.of(), null, null);
     }
 }
