@@ -9,8 +9,8 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import dev.compressweep.workers.data.ImageShape;
 import dev.compressweep.workers.data.ImageSplit;
+import dev.compressweep.workers.model.Inference;
 import dev.compressweep.workers.model.Objective;
-import java.util.List;
 
 /**
  * The loss of hint distillation: the logits' {@link DistillationLoss} plus {@code weight} times the mean
@@ -48,28 +48,11 @@ final class HintLoss implements Objective {
         if (!(weight > 0) || Double.isInfinite(weight)) {
             throw new IllegalArgumentException("distill.hint_weight must be a finite number > 0, but got " + weight);
         }
-        List<Block> layers = teacher.getBlock().getChildren().values();
-        float[] all = null;
-        int width = 0;
+        Block body = HintedStudent.body(teacher.getBlock());
         ImageShape shape = train.shape();
-        for (int from = 0; from < train.size(); from += BATCH) {
-            int to = Math.min(train.size(), from + BATCH);
-            try (NDManager manager = teacher.getNDManager().newSubManager()) {
-                ParameterStore store = new ParameterStore(manager, false);
-                NDList x = new NDList(manager.create(train.images(from, to),
-                        new Shape(to - from, shape.channels(), shape.height(), shape.width())));
-                for (Block layer : layers.subList(0, layers.size() - 1)) {
-                    x = layer.forward(store, x, false);
-                }
-                float[] batch = x.head().toFloatArray();
-                if (all == null) {
-                    width = batch.length / (to - from);
-                    all = new float[Math.multiplyExact(train.size(), width)];
-                }
-                System.arraycopy(batch, 0, all, from * width, batch.length);
-            }
-        }
-        return new HintLoss(distillation, all == null ? new float[0] : all, width, weight);
+        int width = Math.toIntExact(body.getOutputShapes(
+                new Shape[] {new Shape(1, shape.channels(), shape.height(), shape.width())})[0].size());
+        return new HintLoss(distillation, Inference.outputs(teacher, body, train, width, BATCH), width, weight);
     }
 
     /** The teacher's feature width, which the student's regressor must produce. */

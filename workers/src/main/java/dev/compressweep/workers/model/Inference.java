@@ -4,6 +4,7 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import dev.compressweep.workers.data.ImageShape;
 import dev.compressweep.workers.data.ImageSplit;
@@ -22,11 +23,14 @@ public final class Inference {
      * @return row-major {@code (count, classes)} logits
      */
     public static float[] forward(Model model, float[] pixels, int count, ImageShape shape) {
+        return forward(model, model.getBlock(), pixels, count, shape);
+    }
+
+    private static float[] forward(Model model, Block block, float[] pixels, int count, ImageShape shape) {
         try (NDManager manager = model.getNDManager().newSubManager()) {
             NDList input = new NDList(manager.create(pixels,
                     new Shape(count, shape.channels(), shape.height(), shape.width())));
-            return model.getBlock()
-                    .forward(new ParameterStore(manager, false), input, false)
+            return block.forward(new ParameterStore(manager, false), input, false)
                     .singletonOrThrow()
                     .toFloatArray();
         }
@@ -34,11 +38,19 @@ public final class Inference {
 
     /** The logits of every image of {@code split}, row-major {@code (size, classes)}, in batches. */
     public static float[] logits(Model model, ImageSplit split, int classes, int batchSize) {
-        float[] out = new float[Math.multiplyExact(split.size(), classes)];
+        return outputs(model, model.getBlock(), split, classes, batchSize);
+    }
+
+    /**
+     * The outputs of {@code block}, a part of {@code model} that gives {@code width} values per image (such
+     * as its layers but the last), for every image of {@code split}: row-major {@code (size, width)}.
+     */
+    public static float[] outputs(Model model, Block block, ImageSplit split, int width, int batchSize) {
+        float[] out = new float[Math.multiplyExact(split.size(), width)];
         for (int from = 0; from < split.size(); from += batchSize) {
             int to = Math.min(split.size(), from + batchSize);
-            float[] batch = forward(model, split.images(from, to), to - from, split.shape());
-            System.arraycopy(batch, 0, out, from * classes, batch.length);
+            float[] batch = forward(model, block, split.images(from, to), to - from, split.shape());
+            System.arraycopy(batch, 0, out, from * width, batch.length);
         }
         return out;
     }
