@@ -22,13 +22,16 @@ final class FakeQuantization implements TrainingHooks {
 
     private final QuantScheme scheme;
     private final List<Parameter> weights = new ArrayList<>();
+    private final List<int[]> shapes = new ArrayList<>();
     private final List<float[]> masters = new ArrayList<>();
 
     FakeQuantization(Model model, QuantScheme scheme) {
         this.scheme = scheme;
         for (Pair<String, Parameter> pair : model.getBlock().getParameters()) {
-            if (pair.getValue().getType() == Parameter.Type.WEIGHT) {
-                weights.add(pair.getValue());
+            Parameter p = pair.getValue();
+            if (p.getType() == Parameter.Type.WEIGHT) {
+                weights.add(p);
+                shapes.add(Arrays.stream(p.getArray().getShape().getShape()).mapToInt(Math::toIntExact).toArray());
             }
         }
     }
@@ -36,11 +39,10 @@ final class FakeQuantization implements TrainingHooks {
     @Override
     public void beforeForward() {
         masters.clear();
-        for (Parameter p : weights) {
-            float[] master = p.getArray().toFloatArray();
-            int[] shape = Arrays.stream(p.getArray().getShape().getShape()).mapToInt(Math::toIntExact).toArray();
+        for (int i = 0; i < weights.size(); i++) {
+            float[] master = weights.get(i).getArray().toFloatArray();
             masters.add(master);
-            p.getArray().set(Quantizer.dequantize(Quantizer.quantize(master, shape, scheme)));
+            weights.get(i).getArray().set(Quantizer.dequantize(Quantizer.quantize(master, shapes.get(i), scheme)));
         }
     }
 
