@@ -1,6 +1,8 @@
 package dev.compressweep.workers.data;
 
+import dev.compressweep.workers.data.text.TextPreprocessing;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An image classification data set with its train and test splits. Immutable and thread-safe.
@@ -9,11 +11,14 @@ import java.util.Objects;
  * @param classes number of classes; labels lie in {@code [0, classes)}
  * @param train the training split (possibly a subset)
  * @param test the test split (possibly a subset)
+ * @param preprocessing how raw input becomes these images, for data that are not stored as such (text)
  */
-public record ImageDataset(String name, int classes, ImageSplit train, ImageSplit test) {
+public record ImageDataset(String name, int classes, ImageSplit train, ImageSplit test,
+        Optional<TextPreprocessing> preprocessing) {
 
     public ImageDataset {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(preprocessing, "preprocessing");
         Objects.requireNonNull(train, "train");
         Objects.requireNonNull(test, "test");
         if (classes < 2) {
@@ -25,6 +30,11 @@ public record ImageDataset(String name, int classes, ImageSplit train, ImageSpli
         }
         checkLabels("train", train, classes);
         checkLabels("test", test, classes);
+    }
+
+    /** A data set stored as images, with no preprocessing. */
+    public ImageDataset(String name, int classes, ImageSplit train, ImageSplit test) {
+        this(name, classes, train, test, Optional.empty());
     }
 
     /** The dimensions of each image. */

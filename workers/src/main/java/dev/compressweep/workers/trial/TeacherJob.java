@@ -6,6 +6,7 @@ import dev.compressweep.workers.compress.ProgressListener;
 import dev.compressweep.workers.compress.TeacherLogits;
 import dev.compressweep.workers.data.Datasets;
 import dev.compressweep.workers.data.ImageDataset;
+import dev.compressweep.workers.data.text.TextPreprocessing;
 import dev.compressweep.workers.eval.Evaluation;
 import dev.compressweep.workers.eval.EvaluationSettings;
 import dev.compressweep.workers.eval.Evaluator;
@@ -47,7 +48,7 @@ public final class TeacherJob {
         if (existing.isPresent() && existing.get().specHash().equals(hash)
                 && Files.isRegularFile(dir.teacherModel()) && Files.isRegularFile(dir.teacherLogits())) {
             if (!Files.isRegularFile(dir.teacherPreprocessing())) {
-                writePreprocessing(spec, dir);
+                write(Datasets.preprocessing(spec.dataset()), dir);
             }
             return new TeacherResult(existing.get().metrics(), dir.teacherModel(), true);
         }
@@ -58,7 +59,7 @@ public final class TeacherJob {
             float[] logits = Inference.logits(teacher.model(), data.train(), data.classes(), LOGIT_BATCH);
             TeacherLogits file = new TeacherLogits(data.train().size(), data.classes(), logits);
             WorkDir.replace(dir.teacherLogits(), file::write);
-            writePreprocessing(spec, dir);
+            write(data.preprocessing(), dir);
             Evaluation evaluation = evaluator.evaluate(teacher, data.test(), dir.teacherModel());
             Map<String, Double> metrics = new LinkedHashMap<>(evaluation.toMetrics());
             metrics.put(Evaluation.ACCURACY_DROP, 0.0);
@@ -71,8 +72,8 @@ public final class TeacherJob {
     }
 
     /** Writes how raw input becomes model input, for the data sets that need it (text). */
-    private static void writePreprocessing(TrialSpec spec, WorkDir dir) {
-        Datasets.preprocessing(spec.dataset()).ifPresent(p -> WorkDir.replace(dir.teacherPreprocessing(), p::write));
+    private static void write(Optional<TextPreprocessing> preprocessing, WorkDir dir) {
+        preprocessing.ifPresent(p -> WorkDir.replace(dir.teacherPreprocessing(), p::write));
     }
 
     private static CompressedModel obtain(TrialSpec spec, ImageDataset data, ProgressListener progress) {

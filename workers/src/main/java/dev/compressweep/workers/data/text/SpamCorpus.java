@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -100,7 +101,8 @@ public final class SpamCorpus {
                     + trainSubset + ", test=" + testSubset);
         }
         ImageShape shape = new ImageShape(1, 1, vectorizer.size());
-        return new ImageDataset(name, 2, split(train, trainSubset, shape), split(test, testSubset, shape));
+        return new ImageDataset(name, 2, split(train, trainSubset, shape), split(test, testSubset, shape),
+                Optional.of(new TextPreprocessing(vectorizer)));
     }
 
     private ImageSplit split(List<Message> messages, int subset, ImageShape shape) {
