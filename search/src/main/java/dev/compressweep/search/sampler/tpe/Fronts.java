@@ -24,6 +24,19 @@ final class Fronts {
      * members dominates it.
      */
     static List<Integer> best(List<double[]> points, int wanted) {
+        List<List<Integer>> levels = levels(points);
+        List<Integer> order = new ArrayList<>();
+        double[] reference = points.isEmpty() ? new double[0] : Contributions.reference(points);
+        for (int level = 0; level < levels.size() && order.size() < wanted; level++) {
+            List<Integer> members = levels.get(level);
+            order.addAll(order.size() + members.size() > wanted
+                    ? byContribution(points, members, reference) : members);
+        }
+        return List.copyOf(order.subList(0, Math.min(wanted, order.size())));
+    }
+
+    /** The indices of {@code points} by non-dominated level, the first level first. */
+    static List<List<Integer>> levels(List<double[]> points) {
         Integer[] byValue = new Integer[points.size()];
         for (int i = 0; i < byValue.length; i++) {
             byValue[i] = i;
@@ -40,14 +53,7 @@ final class Fronts {
             }
             levels.get(level).add(i);
         }
-        List<Integer> order = new ArrayList<>();
-        double[] reference = points.isEmpty() ? new double[0] : Contributions.reference(points);
-        for (int level = 0; level < levels.size() && order.size() < wanted; level++) {
-            List<Integer> members = levels.get(level);
-            order.addAll(order.size() + members.size() > wanted
-                    ? byContribution(points, members, reference) : members);
-        }
-        return List.copyOf(order.subList(0, Math.min(wanted, order.size())));
+        return levels;
     }
 
     private static boolean isDominated(List<double[]> points, int i, List<Integer> level) {

@@ -1,6 +1,5 @@
 package dev.compressweep.search.sampler.tpe;
 
-import dev.compressweep.search.pareto.ParetoFront;
 import dev.compressweep.search.space.Assignment;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,7 +9,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.IntStream;
 
 /**
  * The trials split into the few good ones the sampler imitates and the rest it steers away from.
@@ -79,9 +77,7 @@ record Split(List<Assignment> good, List<Double> goodWeights, List<Assignment> b
         if (points.size() < 2) {
             return List.of(weights);
         }
-        List<Integer> front = IntStream.range(0, points.size())
-                .filter(i -> points.stream().noneMatch(o -> ParetoFront.dominates(o, points.get(i))))
-                .boxed().toList();
+        List<Integer> front = Fronts.levels(points).get(0);
         double[] contribution = Contributions.exclusive(
                 front.stream().map(points::get).toList(), Contributions.reference(points));
         double largest = Arrays.stream(contribution).max().orElse(0.0);
