@@ -39,9 +39,10 @@ import java.util.SplittableRandom;
  * finished trials (at most {@link #MAX_GOOD}, never a failed one) is "good", each weighted by
  * its share of the good front's hypervolume as in MOTPE, the rest "bad";
  * running trials count as bad too (a constant liar), so parallel proposals avoid what is already
- * being tried. Of {@code candidates} assignments drawn from the good density, the one most likely
- * under the good density relative to the bad one is proposed, never one already tried in any
- * state. In a batch, each proposal joins the running ones before the next is made, so
+ * being tried. Of {@code candidates} assignments drawn from the good density, those whose
+ * categorical and integer values no trial has had yet come first, and among them the one most
+ * likely under the good density relative to the bad one is proposed, never one already tried in
+ * any state ({@link Motpe} says why new discrete settings come first). In a batch, each proposal joins the running ones before the next is made, so
  * {@code ask(k)} gives the same proposals as k calls of {@code ask(1)} with the earlier proposals
  * running.
  *
