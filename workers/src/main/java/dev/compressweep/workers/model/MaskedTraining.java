@@ -19,13 +19,10 @@ public final class MaskedTraining {
 
     private MaskedTraining() {}
 
-    /** Trains {@code model} in place, as {@link Training#train}, holding its zero weights at zero. */
-    public static TrainingSummary train(
-            Model model, ImageSplit data, TrainingSettings settings, Objective objective, EpochListener listener) {
-        return train(model, data, settings, objective, listener, TrainingHooks.NONE);
-    }
-
-    /** As above, running {@code hooks} around every step; the masks are applied after their update. */
+    /**
+     * Trains {@code model} in place, as {@link Training#train}, holding its zero weights at zero and running
+     * {@code hooks} around every step; the masks are applied after their update.
+     */
     public static TrainingSummary train(Model model, ImageSplit data, TrainingSettings settings, Objective objective,
             EpochListener listener, TrainingHooks hooks) {
         try (NDManager masks = model.getNDManager().newSubManager()) {
