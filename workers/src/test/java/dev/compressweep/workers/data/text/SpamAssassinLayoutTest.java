@@ -67,10 +67,7 @@ class SpamAssassinLayoutTest {
     void shouldRefuseAFolderWithSpamButNoHam() throws IOException {
         writeMessages(dir.resolve("spam-1"), 3, "offer");
 
-        DatasetException e = assertThrows(DatasetException.class, () -> SpamAssassin.load(dir, 0, 0, 1L));
-
-        assertTrue(e.getMessage().startsWith("SpamAssassin corpus not found in " + dir + ": expected spam-* and"),
-                e.getMessage());
+        assertLoadFailsWith("SpamAssassin corpus not found in " + dir + ": expected spam-* and");
     }
 
     @Test
@@ -79,9 +76,7 @@ class SpamAssassinLayoutTest {
         Path broken = dir.resolve("easy-ham-1").resolve("00000.broken.json");
         Files.writeString(broken, "{\"text\": ");
 
-        DatasetException e = assertThrows(DatasetException.class, () -> SpamAssassin.load(dir, 0, 0, 1L));
-
-        assertTrue(e.getMessage().startsWith("cannot read message " + broken), e.getMessage());
+        assertLoadFailsWith("cannot read message " + broken);
     }
 
     @Test
@@ -90,9 +85,13 @@ class SpamAssassinLayoutTest {
         Path empty = dir.resolve("spam-1").resolve("00000.empty.json");
         Files.writeString(empty, "{\"id\": \"00000\"}");
 
-        DatasetException e = assertThrows(DatasetException.class, () -> SpamAssassin.load(dir, 0, 0, 1L));
+        assertLoadFailsWith("message " + empty + " has no text field");
+    }
 
-        assertTrue(e.getMessage().startsWith("message " + empty + " has no text field"), e.getMessage());
+    /** Asserts that loading {@code dir} fails with a message that starts with {@code start}. */
+    private void assertLoadFailsWith(String start) {
+        DatasetException e = assertThrows(DatasetException.class, () -> SpamAssassin.load(dir, 0, 0, 1L));
+        assertTrue(e.getMessage().startsWith(start), e.getMessage());
     }
 
     /** {@code spam} spam and {@code ham} ham messages, each with a distinct body, and a stray file. */
