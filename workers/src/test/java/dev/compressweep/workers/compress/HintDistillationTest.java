@@ -15,11 +15,7 @@ import dev.compressweep.workers.Fixtures;
 import dev.compressweep.workers.data.ImageDataset;
 import dev.compressweep.workers.eval.ClassificationMetrics;
 import dev.compressweep.workers.model.Architecture;
-import dev.compressweep.workers.model.EpochListener;
 import dev.compressweep.workers.model.Inference;
-import dev.compressweep.workers.model.Objective;
-import dev.compressweep.workers.model.Training;
-import dev.compressweep.workers.model.TrainingSettings;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -34,9 +30,7 @@ class HintDistillationTest {
 
     @BeforeAll
     static void trainATeacher() {
-        teacher = CompressedModel.create(Architecture.of("mlp", 128, 1), 10, DATA.shape(), 5L);
-        Training.train(teacher.model(), DATA.train(), new TrainingSettings(2, 64, 2e-3, 5L),
-                Objective.crossEntropy(), EpochListener.none());
+        teacher = Fixtures.trained(Architecture.of("mlp", 128, 1), 2, 5L);
         teacherLogits = new TeacherLogits(DATA.train().size(), 10,
                 Inference.logits(teacher.model(), DATA.train(), 10, 256));
     }

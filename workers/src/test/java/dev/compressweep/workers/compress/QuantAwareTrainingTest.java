@@ -9,11 +9,7 @@ import dev.compressweep.workers.Fixtures;
 import dev.compressweep.workers.data.ImageDataset;
 import dev.compressweep.workers.eval.ClassificationMetrics;
 import dev.compressweep.workers.model.Architecture;
-import dev.compressweep.workers.model.EpochListener;
 import dev.compressweep.workers.model.Inference;
-import dev.compressweep.workers.model.Objective;
-import dev.compressweep.workers.model.Training;
-import dev.compressweep.workers.model.TrainingSettings;
 import dev.compressweep.workers.quant.Granularity;
 import dev.compressweep.workers.quant.QuantScheme;
 import dev.compressweep.workers.quant.Quantizer;
@@ -35,9 +31,7 @@ class QuantAwareTrainingTest {
 
     @BeforeAll
     static void trainAModel() {
-        trained = CompressedModel.create(Architecture.of("mlp", 64, 1), 10, DATA.shape(), 4L);
-        Training.train(trained.model(), DATA.train(), new TrainingSettings(2, 64, 2e-3, 4L),
-                Objective.crossEntropy(), EpochListener.none());
+        trained = Fixtures.trained(Architecture.of("mlp", 64, 1), 2, 4L);
     }
 
     @AfterAll

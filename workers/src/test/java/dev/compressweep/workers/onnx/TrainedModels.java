@@ -2,19 +2,13 @@ package dev.compressweep.workers.onnx;
 
 import dev.compressweep.workers.Fixtures;
 import dev.compressweep.workers.compress.CompressedModel;
-import dev.compressweep.workers.compress.NamedTensor;
 import dev.compressweep.workers.compress.ProgressListener;
 import dev.compressweep.workers.compress.Quantization;
 import dev.compressweep.workers.compress.StepContext;
 import dev.compressweep.workers.compress.StepParams;
 import dev.compressweep.workers.data.ImageDataset;
 import dev.compressweep.workers.model.Architecture;
-import dev.compressweep.workers.model.Objective;
-import dev.compressweep.workers.model.Training;
-import dev.compressweep.workers.model.TrainingSettings;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Small networks trained once per JVM (one epoch on 2,000 Fashion-MNIST images, seed 7), so that int8
@@ -26,27 +20,16 @@ final class TrainedModels {
     static final Architecture CNN = Architecture.of("cnn", 8, 2);
     static final Architecture MLP = Architecture.of("mlp", 32, 1);
 
-    private static final Map<Architecture, List<NamedTensor>> CACHE = new ConcurrentHashMap<>();
-
     private TrainedModels() {}
 
     /** A new model holding the trained weights of {@code architecture}; the caller closes it. */
     static CompressedModel trained(Architecture architecture) {
-        List<NamedTensor> tensors = CACHE.computeIfAbsent(architecture, TrainedModels::train);
-        return CompressedModel.fromTensors(architecture, DATA.classes(), DATA.shape(), tensors, Map.of());
+        return Fixtures.trained(architecture, 1, 7L);
     }
 
     /** The trained model quantized with {@code params} (e.g. {@code quantize.bits -> 4}); the caller closes it. */
     static CompressedModel quantized(Architecture architecture, Map<String, Object> params) {
         return new Quantization().apply(trained(architecture),
                 new StepContext(DATA, null, new StepParams(params), 1L, ProgressListener.none()));
-    }
-
-    private static List<NamedTensor> train(Architecture architecture) {
-        try (CompressedModel model = CompressedModel.create(architecture, DATA.classes(), DATA.shape(), 7L)) {
-            Training.train(model.model(), DATA.train(), new TrainingSettings(1, 64, 2e-3, 7L),
-                    Objective.crossEntropy(), (epoch, loss, seconds) -> { });
-            return model.tensors();
-        }
     }
 }
