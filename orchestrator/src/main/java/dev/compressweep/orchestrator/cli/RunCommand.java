@@ -2,9 +2,13 @@ package dev.compressweep.orchestrator.cli;
 
 import dev.compressweep.orchestrator.session.SessionOptions;
 import dev.compressweep.orchestrator.session.SweepSession;
+import dev.compressweep.orchestrator.spark.SparkSettings;
 import dev.compressweep.orchestrator.sweep.SweepFileParser;
 import dev.compressweep.orchestrator.sweep.SweepSpec;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,8 +21,22 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "the sweep file (YAML)")
     private Path file;
 
-    @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: local[parallelism])")
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Spark master (default: spark.master from spark-submit or --conf, else local[parallelism])")
     private String master;
+
+    @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "a Spark setting, as spark-submit's --conf")
+    private Map<String, String> sparkConf = new LinkedHashMap<>();
+
+    @Option(names = "--advertise", paramLabel = "HOST",
+            description = "this machine's address on a cluster's network: the driver and the embedded Kafka broker"
+                    + " listen there (default: spark.driver.host, else this host's address)")
+    private String advertise;
+
+    @Option(names = "--schedule-timeout", paramLabel = "SECONDS", defaultValue = "120",
+            description = "fail when a trial waits this long for cluster resources while none runs"
+                    + " (default: ${DEFAULT-VALUE})")
+    private long scheduleTimeout;
 
     @Option(names = "--kafka", paramLabel = "HOST:PORT",
             description = "Kafka bootstrap servers (default: $KAFKA_BOOTSTRAP_SERVERS, else a broker started here)")
@@ -42,9 +60,11 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         SweepSpec spec = SweepFileParser.parse(file);
         SweepSession.requireData(spec.dataset());
-        Endpoints endpoints = Endpoints.resolve(kafka, mlflow);
-        SessionOptions options = new SessionOptions(master, endpoints.kafka(), endpoints.mlflow(),
-                out.toAbsolutePath(), modelName, !noDeploy);
+        SparkSettings spark = SparkSettings.resolve(master, sparkConf, advertise, spec.search().parallelism(),
+                spec.search().threadsPerTrial());
+        Endpoints endpoints = Endpoints.resolve(kafka, mlflow, spark);
+        SessionOptions options = new SessionOptions(spark, Duration.ofSeconds(scheduleTimeout), endpoints.kafka(),
+                endpoints.mlflow(), out.toAbsolutePath(), modelName, !noDeploy);
         new SweepSession(spec, options, System.out).run(new ProgressView(spec, System.out));
         return 0;
     }

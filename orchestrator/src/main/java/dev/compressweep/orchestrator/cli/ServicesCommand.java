@@ -1,6 +1,7 @@
 package dev.compressweep.orchestrator.cli;
 
 import dev.compressweep.orchestrator.services.EmbeddedServices;
+import dev.compressweep.orchestrator.services.LocalPorts;
 import dev.compressweep.orchestrator.services.ProjectHome;
 import dev.compressweep.orchestrator.services.ServiceRecord;
 import java.time.Duration;
@@ -25,7 +26,7 @@ final class ServicesCommand implements Callable<Integer> {
         EmbeddedServices services = new EmbeddedServices(ProjectHome.current());
         switch (action) {
             case start -> {
-                System.out.println("kafka  " + services.ensureKafka());
+                System.out.println("kafka  " + services.ensureKafka(LocalPorts.HOST));
                 System.out.println("mlflow " + services.ensureMlflow());
             }
             case status -> print(services.running(), "running", "no services running");

@@ -79,7 +79,7 @@ public final class FrontFiles {
         node.set("params", JSON.valueToTree(t.params()));
         node.set("metrics", JSON.valueToTree(t.metrics()));
         node.set("tags", JSON.valueToTree(t.tags()));
-        node.put("artifact", t.artifactPath());
+        node.put("artifact", t.artifactUri());
         node.put("error", t.error());
         return node;
     }
@@ -103,7 +103,7 @@ public final class FrontFiles {
             row.put("state", t.state().name().toLowerCase());
             metricNames.forEach(m -> row.put(m, t.metrics().get(m)));
             paramNames.forEach(p -> row.put(p, t.params().get(p)));
-            row.put("artifact", t.artifactPath());
+            row.put("artifact", t.artifactUri());
             row.put("error", t.error());
             rows.add(row);
         }

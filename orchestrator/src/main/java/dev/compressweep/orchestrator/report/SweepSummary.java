@@ -5,6 +5,7 @@ import dev.compressweep.deploy.ModelSelection;
 import dev.compressweep.orchestrator.run.SweepState;
 import dev.compressweep.orchestrator.run.TrialRecord;
 import dev.compressweep.orchestrator.sweep.SweepSpec;
+import dev.compressweep.workers.event.ArtifactUri;
 import dev.compressweep.search.objective.Constraint;
 import dev.compressweep.search.pareto.ParetoFront;
 import dev.compressweep.search.sampler.TrialState;
@@ -49,7 +50,7 @@ public record SweepSummary(
     /** The trial as a deployment candidate (its tracked run is not known here). */
     public static Candidate candidate(TrialRecord trial) {
         return new Candidate(trial.trialId(), null, trial.chain(), trial.params(), trial.metrics(),
-                trial.artifactPath() == null ? null : Path.of(trial.artifactPath()));
+                ArtifactUri.toPath(trial.artifactUri()));
     }
 
     /** Whether {@code trial} meets every constraint. */

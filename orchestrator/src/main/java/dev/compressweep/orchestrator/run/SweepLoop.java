@@ -1,5 +1,6 @@
 package dev.compressweep.orchestrator.run;
 
+import dev.compressweep.orchestrator.UserError;
 import dev.compressweep.orchestrator.events.EventFeed;
 import dev.compressweep.orchestrator.sweep.SweepSpec;
 import dev.compressweep.search.sampler.Sampler;
@@ -16,11 +17,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Drives one sweep: rebuilds its state from the event log, runs the teacher job unless the log already
  * has it, then keeps {@code parallelism} trials in flight, asking the sampler for the next one whenever
  * one ends, until the budget is spent. Trials the log shows as started but never ended are run again.
+ * A trial whose executor reports a problem the user must fix ({@link UserError}: data a node cannot read,
+ * resources no worker has) ends the sweep with that error.
  *
  * <p>Single-threaded: it owns the feed and the state; the executor runs the trials.
  */
@@ -115,6 +119,14 @@ public final class SweepLoop {
             listener.onUpdate(record, state);
         }));
         long now = System.nanoTime();
+        for (InFlight trial : inFlight.values()) {
+            Throwable error = trial.future.isCompletedExceptionally()
+                    ? trial.future.handle((ok, e) -> e instanceof CompletionException ? e.getCause() : e).join()
+                    : null;
+            if (error instanceof UserError userError) {
+                throw userError;
+            }
+        }
         inFlight.values().removeIf(trial -> {
             if (!trial.future.isDone()) {
                 return false;

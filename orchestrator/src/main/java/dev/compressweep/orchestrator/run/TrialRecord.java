@@ -17,7 +17,7 @@ import java.util.Map;
  * @param state running, complete or failed
  * @param metrics the measured metrics of a complete trial
  * @param tags provenance reported by the worker
- * @param artifactPath the model artifact of a complete trial
+ * @param artifactUri the model artifact of a complete trial
  * @param error why a failed trial failed
  */
 public record TrialRecord(
@@ -28,7 +28,7 @@ public record TrialRecord(
         TrialState state,
         Map<String, Double> metrics,
         Map<String, String> tags,
-        String artifactPath,
+        String artifactUri,
         String error) {
 
     public TrialRecord {
@@ -55,7 +55,7 @@ public record TrialRecord(
                 state,
                 terminal ? event.metrics() : Map.of(),
                 event.tags().isEmpty() && previous != null ? previous.tags() : event.tags(),
-                event.artifactPath(),
+                event.artifactUri(),
                 event.error());
     }
 

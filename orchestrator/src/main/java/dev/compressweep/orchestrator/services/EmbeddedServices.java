@@ -48,20 +48,23 @@ public final class EmbeddedServices {
     }
 
     /**
-     * The bootstrap servers of the recorded broker if it is alive and accepts connections, otherwise
-     * of a broker started now.
+     * The bootstrap servers of the recorded broker if it is alive, listens on {@code host} and accepts
+     * connections, otherwise of a broker started now on {@code host} (a broker recorded on another address is
+     * stopped first; its topics are kept).
      *
+     * @param host the address clients use: {@value LocalPorts#HOST}, or this machine's address on the network
+     *     of a Spark cluster whose executors run elsewhere
      * @throws ServiceException when the broker jars are missing or the broker does not start
      */
-    public synchronized String ensureKafka() {
+    public synchronized String ensureKafka(String host) {
         Path lib = home.requireKafkaLib();
-        return ensure(KAFKA, this::kafkaAnswers, () -> {
-            int port = LocalPorts.preferred(ports.kafka());
+        return ensure(KAFKA, address -> address.startsWith(host + ":") && kafkaAnswers(address), () -> {
+            int port = LocalPorts.isFree(host, ports.kafka()) ? ports.kafka() : LocalPorts.free();
             int controller = LocalPorts.preferred(ports.kafkaController());
             if (controller == port) {
                 controller = LocalPorts.free();
             }
-            KafkaBroker broker = KafkaBroker.start(lib, home.services().resolve(KAFKA), port, controller, true);
+            KafkaBroker broker = KafkaBroker.start(lib, home.services().resolve(KAFKA), host, port, controller, true);
             return new Started(broker.process(), broker.bootstrapServers());
         });
     }

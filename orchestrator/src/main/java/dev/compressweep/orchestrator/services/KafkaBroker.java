@@ -12,7 +12,9 @@ import org.apache.kafka.common.Uuid;
 
 /**
  * A single-node Kafka broker (KRaft, broker and controller in one process) running in its own JVM
- * from the jars in {@code .local/kafka/lib}, listening on {@value LocalPorts#HOST} only.
+ * from the jars in {@code .local/kafka/lib}. Clients reach it on one address ({@value LocalPorts#HOST}, or
+ * an address of this machine that Spark executors on other hosts reach); its controller listens on
+ * {@value LocalPorts#HOST} only.
  *
  * <p>Its folder holds {@code server.properties}, {@code log4j2.properties} (WARN level),
  * {@code kafka.log} and the data in {@code data/}, formatted once with a random cluster id and kept
@@ -31,10 +33,12 @@ public final class KafkaBroker implements AutoCloseable {
     private static final String NAME = "Kafka broker";
 
     private final ServiceProcess process;
+    private final String host;
     private final int port;
 
-    private KafkaBroker(ServiceProcess process, int port) {
+    private KafkaBroker(ServiceProcess process, String host, int port) {
         this.process = process;
+        this.host = host;
         this.port = port;
     }
 
@@ -44,21 +48,22 @@ public final class KafkaBroker implements AutoCloseable {
      *
      * @param lib the broker's jars
      * @param dir the broker's folder (created if missing)
+     * @param host the address of this machine clients connect to (listened on and advertised)
      * @param port the client listener's port
      * @param controllerPort the KRaft controller listener's port
      * @param detached whether the broker runs in a session of its own and outlives this JVM
      * @throws ServiceException when a port is taken, or the broker cannot be started or does not
      *     open its port within {@link #START_TIMEOUT}; the message names the log file
      */
-    public static KafkaBroker start(Path lib, Path dir, int port, int controllerPort, boolean detached) {
+    public static KafkaBroker start(Path lib, Path dir, String host, int port, int controllerPort, boolean detached) {
         if (port == controllerPort) {
             throw new IllegalArgumentException("the broker and controller ports must differ, but both are " + port);
         }
-        LocalPorts.requireFree(NAME, port);
+        LocalPorts.requireFree(NAME, host, port);
         LocalPorts.requireFree(NAME, controllerPort);
         Path data = dir.resolve("data");
         Path log = dir.resolve("kafka.log");
-        writeConfig(dir, data, port, controllerPort);
+        writeConfig(dir, data, host, port, controllerPort);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = lib.toAbsolutePath() + "/*";
         if (!Files.exists(data.resolve("meta.properties"))) {
@@ -69,14 +74,14 @@ public final class KafkaBroker implements AutoCloseable {
                 "-Dlog4j2.configurationFile=" + dir.resolve("log4j2.properties").toAbsolutePath(),
                 "-cp", classpath, "kafka.Kafka", dir.resolve("server.properties").toAbsolutePath().toString()));
         ServiceProcess process = ServiceProcess.launch(NAME, command, dir, Map.of(), log, detached);
-        process.awaitReady("accepting connections on " + LocalPorts.HOST + ":" + port,
-                () -> LocalPorts.accepts(LocalPorts.HOST, port, Duration.ofMillis(500)), START_TIMEOUT);
-        return new KafkaBroker(process, port);
+        process.awaitReady("accepting connections on " + host + ":" + port,
+                () -> LocalPorts.accepts(host, port, Duration.ofMillis(500)), START_TIMEOUT);
+        return new KafkaBroker(process, host, port);
     }
 
     /** The bootstrap servers clients connect to, e.g. {@code 127.0.0.1:19092}. */
     public String bootstrapServers() {
-        return LocalPorts.HOST + ":" + port;
+        return host + ":" + port;
     }
 
     /** The broker JVM's process id. */
@@ -127,14 +132,14 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    private static void writeConfig(Path dir, Path data, int port, int controllerPort) {
-        String host = LocalPorts.HOST;
+    private static void writeConfig(Path dir, Path data, String host, int port, int controllerPort) {
+        String loopback = LocalPorts.HOST;
         String server = String.join("\n",
-                "# Written by compressweep: a single-node KRaft broker on loopback.",
+                "# Written by compressweep: a single-node KRaft broker for clients on " + host + ".",
                 "process.roles=broker,controller",
                 "node.id=1",
-                "controller.quorum.voters=1@" + host + ":" + controllerPort,
-                "listeners=PLAINTEXT://" + host + ":" + port + ",CONTROLLER://" + host + ":" + controllerPort,
+                "controller.quorum.voters=1@" + loopback + ":" + controllerPort,
+                "listeners=PLAINTEXT://" + host + ":" + port + ",CONTROLLER://" + loopback + ":" + controllerPort,
                 "advertised.listeners=PLAINTEXT://" + host + ":" + port,
                 "controller.listener.names=CONTROLLER",
                 "inter.broker.listener.name=PLAINTEXT",

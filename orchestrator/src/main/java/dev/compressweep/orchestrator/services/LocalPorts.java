@@ -8,7 +8,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 
-/** TCP ports on the loopback interface, where every local service listens. */
+/** TCP ports of this machine: on the loopback interface, where local services listen, or on another address of it. */
 public final class LocalPorts {
 
     /** The address local services bind to. */
@@ -18,7 +18,12 @@ public final class LocalPorts {
 
     /** Whether nothing listens on {@code port} of {@value #HOST} (so a service may bind it). */
     public static boolean isFree(int port) {
-        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getByName(HOST))) {
+        return isFree(HOST, port);
+    }
+
+    /** Whether nothing listens on {@code port} of {@code host}, an address of this machine. */
+    public static boolean isFree(String host, int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getByName(host))) {
             return socket.getLocalPort() == port;
         } catch (IOException e) {
             return false;
@@ -45,9 +50,18 @@ public final class LocalPorts {
      * @throws ServiceException naming the service and the port
      */
     public static void requireFree(String service, int port) {
-        if (!isFree(port)) {
-            throw new ServiceException("cannot start the " + service + ": port " + HOST + ":" + port
-                    + " is already in use");
+        requireFree(service, HOST, port);
+    }
+
+    /**
+     * Refuses to start {@code service} on {@code host:port} when that is taken or not an address of this machine.
+     *
+     * @throws ServiceException naming the service and the address
+     */
+    public static void requireFree(String service, String host, int port) {
+        if (!isFree(host, port)) {
+            throw new ServiceException("cannot start the " + service + ": port " + host + ":" + port
+                    + " is already in use or not an address of this machine");
         }
     }
 

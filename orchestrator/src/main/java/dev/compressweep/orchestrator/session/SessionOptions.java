@@ -1,20 +1,26 @@
 package dev.compressweep.orchestrator.session;
 
+import dev.compressweep.orchestrator.spark.SparkSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
  * Where a sweep runs and what it does at the end.
  *
- * @param master Spark master URL, or null for {@code local[parallelism]}
+ * @param spark the Spark configuration (master, driver address, application jar)
+ * @param schedulingPatience how long a trial may wait for cluster resources while nothing of the sweep runs
  * @param kafka Kafka bootstrap servers
  * @param mlflow MLflow tracking URI
- * @param out folder that receives one folder per sweep
+ * @param out folder that receives one folder per sweep (the driver's store: no other node needs it)
  * @param modelName the registered model's name in the MLflow registry, or null for the sweep's name
  * @param deploy whether to export and register the best model
  */
-public record SessionOptions(String master, String kafka, String mlflow, Path out, String modelName, boolean deploy) {
+public record SessionOptions(SparkSettings spark, Duration schedulingPatience, String kafka, String mlflow, Path out,
+        String modelName, boolean deploy) {
     public SessionOptions {
+        Objects.requireNonNull(spark, "spark");
+        Objects.requireNonNull(schedulingPatience, "schedulingPatience");
         Objects.requireNonNull(kafka, "kafka");
         Objects.requireNonNull(mlflow, "mlflow");
         Objects.requireNonNull(out, "out");

@@ -9,15 +9,18 @@ import dev.compressweep.orchestrator.report.SweepSummary;
 import dev.compressweep.orchestrator.run.SweepListener;
 import dev.compressweep.orchestrator.run.SweepLoop;
 import dev.compressweep.orchestrator.run.SweepState;
+import dev.compressweep.orchestrator.run.SweepStore;
 import dev.compressweep.orchestrator.run.TrialExecutor;
 import dev.compressweep.orchestrator.run.TrialFactory;
 import dev.compressweep.orchestrator.spark.SparkTrialExecutor;
 import dev.compressweep.orchestrator.sweep.SweepSpec;
 import dev.compressweep.orchestrator.tracking.MlflowSink;
 import dev.compressweep.orchestrator.tracking.MlflowTracker;
+import dev.compressweep.orchestrator.tracking.RunOutcome;
 import dev.compressweep.orchestrator.tracking.TrackedRun;
 import dev.compressweep.workers.data.DatasetException;
 import dev.compressweep.workers.data.Datasets;
+import dev.compressweep.workers.event.EventPublishers;
 import dev.compressweep.workers.trial.DatasetSpec;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -56,7 +59,8 @@ public final class SweepSession {
         String topic = Topics.forSweep(sweepId);
         Topics.ensure(options.kafka(), topic);
         out.println("sweep " + sweepId + ": " + sweep.search().budget() + " trials, "
-                + sweep.search().parallelism() + " at a time, results in " + workDir);
+                + sweep.search().parallelism() + " at a time on " + options.spark().master() + ", results in "
+                + workDir);
         try (MlflowTracker tracker = new MlflowTracker(options.mlflow())) {
             String experimentId = tracker.experimentId(sweep.name());
             TrackedRun sweepRun = tracker.sweepRun(experimentId, sweepId, Instant.now());
@@ -64,7 +68,13 @@ public final class SweepSession {
             try (MlflowTracker sinkTracker = new MlflowTracker(options.mlflow());
                     MlflowSink sink = MlflowSink.start(new MlflowSink.Config(options.kafka(), topic, sweep.name()),
                             sinkTracker)) {
-                SweepState state = runTrials(workDir, topic, listener);
+                SweepState state;
+                try {
+                    state = runTrials(workDir, topic, listener);
+                } catch (RuntimeException e) {
+                    tracker.terminate(sweepRun.runId(), RunOutcome.FAILED, Instant.now());
+                    throw e;
+                }
                 SweepSummary summary = SweepSummary.of(sweep, state);
                 out.println();
                 out.print(FrontTable.render(summary));
@@ -78,8 +88,9 @@ public final class SweepSession {
 
     private SweepState runTrials(Path workDir, String topic, SweepListener listener) {
         TrialFactory factory = new TrialFactory(sweep, workDir, options.kafka(), topic);
-        try (TrialExecutor executor = new SparkTrialExecutor(options.master(), sweep.search().parallelism(),
-                        sweep.search().trialTimeout());
+        try (SweepStore store = new SweepStore(workDir, EventPublishers.open(options.kafka(), topic));
+                TrialExecutor executor = new SparkTrialExecutor(options.spark(), sweep.search().parallelism(),
+                        sweep.search().trialTimeout(), options.schedulingPatience(), store);
                 EventFeed feed = new EventFeed(options.kafka(), topic)) {
             return new SweepLoop(sweep, factory, executor, feed, Samplers.forSweep(sweep), listener).run();
         }

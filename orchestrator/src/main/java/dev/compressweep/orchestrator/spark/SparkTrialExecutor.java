@@ -1,20 +1,33 @@
 package dev.compressweep.orchestrator.spark;
 
+import dev.compressweep.orchestrator.UserError;
+import dev.compressweep.orchestrator.run.SweepStore;
 import dev.compressweep.orchestrator.run.TrialExecutor;
+import dev.compressweep.workers.event.TrialRole;
+import dev.compressweep.workers.trial.FileBundle;
 import dev.compressweep.workers.trial.TrialSpec;
 import dev.compressweep.workers.trial.TrialSpecCodec;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 
 /**
  * Runs each trial as its own Spark job of one task. The task starts the trial in a JVM of its own
  * ({@link TrialTask}), because DJL's PyTorch engine trains one model at a time per JVM; so any number
  * of task slots per executor is safe. Up to {@code parallelism} jobs are in flight at once.
+ *
+ * <p>Files travel through Spark only: the teacher goes to the executors as a broadcast (made once, when the
+ * first compression trial is submitted), each trial's model and log come back as its task's result and go
+ * into the {@link SweepStore}, which then publishes the trial's end. A task that fails on every attempt is
+ * published as a failed trial; a node problem the user must fix, or a trial that cannot be scheduled, completes
+ * the future with a {@link UserError}.
  *
  * <p>Owns its {@link JavaSparkContext}; thread-safe.
  */
@@ -23,35 +36,32 @@ public final class SparkTrialExecutor implements TrialExecutor {
     private final JavaSparkContext spark;
     private final ExecutorService submitters;
     private final Duration trialTimeout;
+    private final SweepStore store;
+    private final SchedulingWatch watch;
     private final String master;
+    private Broadcast<FileBundle> teacher;
 
     /**
-     * @param master a Spark master URL, or null for {@code local[parallelism]}
+     * @param settings the Spark configuration
      * @param parallelism trials in flight
      * @param trialTimeout how long one trial may run
+     * @param schedulingPatience how long a trial may wait for resources while nothing of the sweep runs
+     * @param store where outcomes are stored and published (not owned)
      */
-    public SparkTrialExecutor(String master, int parallelism, Duration trialTimeout) {
-        this.master = master == null ? "local[" + parallelism + "]" : master;
-        SparkConf conf = new SparkConf()
-                .setMaster(this.master)
-                .setAppName("compressweep")
-                .set("spark.ui.enabled", "false")
-                .set("spark.driver.host", "127.0.0.1")
-                .set("spark.task.maxFailures", "1")
-                .set("spark.executorEnv.ORT_DISABLE_TELEMETRY", "1");
-        if (!this.master.startsWith("local")) {
-            // A cluster runs the trial tasks with the same installation, found at the same path.
-            conf.set("spark.executor.extraClassPath", System.getProperty("java.class.path"));
-            conf.set("spark.executor.extraJavaOptions", "-Dai.djl.offline=true");
-        }
-        this.spark = new JavaSparkContext(conf);
+    public SparkTrialExecutor(SparkSettings settings, int parallelism, Duration trialTimeout,
+            Duration schedulingPatience, SweepStore store) {
+        this.master = settings.master();
+        this.spark = new JavaSparkContext(settings.conf());
         this.spark.setLogLevel("WARN");
+        this.watch = new SchedulingWatch(schedulingPatience, spark.getConf().getInt("spark.task.cpus", 1), master);
+        this.spark.sc().addSparkListener(watch);
         this.submitters = Executors.newFixedThreadPool(parallelism, runnable -> {
             Thread thread = new Thread(runnable, "trial-submitter");
             thread.setDaemon(true);
             return thread;
         });
         this.trialTimeout = trialTimeout;
+        this.store = store;
     }
 
     @Override
@@ -59,9 +69,42 @@ public final class SparkTrialExecutor implements TrialExecutor {
         String json = TrialSpecCodec.encode(spec);
         long timeoutSeconds = trialTimeout.toSeconds();
         return CompletableFuture.runAsync(() -> {
+            Broadcast<FileBundle> inputs = inputs(spec);
             spark.setJobGroup(spec.trialId(), "trial " + spec.trialId() + " " + spec.chain(), true);
-            spark.parallelize(List.of(json), 1).map(new TrialTask(timeoutSeconds)).collect();
+            JavaFutureAction<List<TaskResult>> job = spark.parallelize(List.of(json), 1)
+                    .map(new TrialTask(timeoutSeconds, inputs)).collectAsync();
+            TaskResult result;
+            try {
+                result = watch.await(job, "trial " + spec.trialId()).get(0);
+            } catch (ExecutionException e) {
+                store.fail(spec, "the trial's Spark task failed on every attempt: " + firstLine(e.getCause()));
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                job.cancel(true);
+                throw new CompletionException(e);
+            }
+            if (result.nodeProblem() != null) {
+                throw new UserError(result.nodeProblem());
+            }
+            store.accept(result.outcome());
         }, submitters);
+    }
+
+    /** What the task must find on its node: the user's teacher file for the teacher job, the teacher otherwise. */
+    private synchronized Broadcast<FileBundle> inputs(TrialSpec spec) {
+        if (spec.role() == TrialRole.TEACHER) {
+            return spark.broadcast(ShippedFiles.forTeacherJob(spec));
+        }
+        if (teacher == null) {
+            teacher = spark.broadcast(ShippedFiles.teacher(store.layout()));
+        }
+        return teacher;
+    }
+
+    private static String firstLine(Throwable e) {
+        String message = e == null || e.getMessage() == null ? String.valueOf(e) : e.getMessage();
+        return message.lines().findFirst().orElse(message);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.compressweep.orchestrator.tracking;
 
+import dev.compressweep.workers.event.ArtifactUri;
 import dev.compressweep.workers.event.TrialEvent;
 import dev.compressweep.workers.event.TrialRole;
 import java.nio.file.Files;
@@ -115,16 +116,16 @@ final class EventRecorder {
     }
 
     private void uploadModel(TrialEvent event, TrackedRun run, Map<String, String> tags) {
-        if (event.artifactPath() == null || event.artifactPath().isBlank()) {
+        Path artifact = ArtifactUri.toPath(event.artifactUri());
+        if (artifact == null) {
             return;
         }
-        Path artifact = Path.of(event.artifactPath());
         if (Files.exists(artifact)) {
             tracker.uploadArtifact(run, artifact, MODEL_DIR);
         } else {
             LOG.warn("trial {} names the artifact {}, which does not exist; the run has no model",
                     event.trialId(), artifact);
-            tags.put(TrackingTags.ARTIFACT_MISSING, event.artifactPath());
+            tags.put(TrackingTags.ARTIFACT_MISSING, event.artifactUri());
         }
     }
 }

@@ -51,7 +51,7 @@ class EmbeddedServicesTest {
             services = new EmbeddedServices(home,
                     new EmbeddedServices.Ports(takenPort, LocalPorts.free(), LocalPorts.free()));
 
-            String kafka = services.ensureKafka();
+            String kafka = services.ensureKafka(LocalPorts.HOST);
             String mlflow = services.ensureMlflow();
 
             assertNotEquals("127.0.0.1:" + takenPort, kafka, "a taken port must be replaced by a free one");
@@ -60,7 +60,7 @@ class EmbeddedServicesTest {
         }
         EmbeddedServices later = new EmbeddedServices(home);
         long start = System.nanoTime();
-        String kafka = later.ensureKafka();
+        String kafka = later.ensureKafka(LocalPorts.HOST);
         String mlflow = later.ensureMlflow();
         assertTrue(System.nanoTime() - start < Duration.ofSeconds(5).toNanos(),
                 "live services are reused, not restarted");
@@ -98,7 +98,7 @@ class EmbeddedServicesTest {
     void shouldTellTheUserToRunTheSetupScriptWhenPrerequisitesAreMissing() {
         EmbeddedServices bare = new EmbeddedServices(new ProjectHome(tmp));
 
-        ServiceException kafka = assertThrows(ServiceException.class, bare::ensureKafka);
+        ServiceException kafka = assertThrows(ServiceException.class, () -> bare.ensureKafka(LocalPorts.HOST));
         ServiceException mlflow = assertThrows(ServiceException.class, bare::ensureMlflow);
 
         assertEquals("the Kafka broker jars are not installed (" + tmp.resolve(".local/kafka/lib")

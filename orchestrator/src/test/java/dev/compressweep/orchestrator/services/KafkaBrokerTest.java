@@ -65,10 +65,10 @@ class KafkaBrokerTest {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName(LocalPorts.HOST))) {
             int port = taken.getLocalPort();
             ServiceException e = assertThrows(ServiceException.class, () -> KafkaBroker.start(
-                    RealServices.home().requireKafkaLib(), tmp, port, LocalPorts.free(), false));
+                    RealServices.home().requireKafkaLib(), tmp, LocalPorts.HOST, port, LocalPorts.free(), false));
 
-            assertEquals("cannot start the Kafka broker: port 127.0.0.1:" + port + " is already in use",
-                    e.getMessage());
+            assertEquals("cannot start the Kafka broker: port 127.0.0.1:" + port
+                    + " is already in use or not an address of this machine", e.getMessage());
         }
     }
 
@@ -77,7 +77,7 @@ class KafkaBrokerTest {
         Path emptyLib = Files.createDirectories(tmp.resolve("lib"));
 
         ServiceException e = assertThrows(ServiceException.class, () -> KafkaBroker.start(
-                emptyLib, tmp.resolve("broker"), LocalPorts.free(), LocalPorts.free(), false));
+                emptyLib, tmp.resolve("broker"), LocalPorts.HOST, LocalPorts.free(), LocalPorts.free(), false));
 
         assertTrue(e.getMessage().contains("see " + tmp.resolve("broker/kafka.log")), e.getMessage());
         assertTrue(e.getMessage().contains("ClassNotFoundException: kafka.tools.StorageTool"), e.getMessage());

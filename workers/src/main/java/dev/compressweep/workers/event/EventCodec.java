@@ -37,7 +37,7 @@ public final class EventCodec {
         node.set("params", MAPPER.valueToTree(event.params()));
         node.set("metrics", MAPPER.valueToTree(event.metrics()));
         node.set("tags", MAPPER.valueToTree(event.tags()));
-        node.put("artifact_path", event.artifactPath());
+        node.put("artifact_uri", event.artifactUri());
         node.put("error", event.error());
         try {
             return MAPPER.writeValueAsString(node);
@@ -77,7 +77,7 @@ public final class EventCodec {
                     values(node.path("params")),
                     doubles(node.path("metrics")),
                     texts(node.path("tags")),
-                    textOrNull(node, "artifact_path"),
+                    textOrNull(node, node.has("artifact_uri") ? "artifact_uri" : "artifact_path"),
                     textOrNull(node, "error"));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new IncompatibleEventException("event is malformed: " + e.getMessage(), e);

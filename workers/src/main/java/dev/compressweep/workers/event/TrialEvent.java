@@ -23,7 +23,7 @@ import java.util.Objects;
  * @param params the trial's settings, flattened ({@code distill.temperature -> 4.0})
  * @param metrics measurements; final only for {@link EventType#FINISHED}
  * @param tags provenance and descriptive labels (seed, threads, JVM, engine, dataset id, ...)
- * @param artifactPath where the trial's model artifact was written, or null
+ * @param artifactUri the {@code file:} URI of the trial's model artifact ({@link ArtifactUri}), or null
  * @param error why the trial failed (for {@link EventType#FAILED}), or null
  */
 public record TrialEvent(
@@ -38,7 +38,7 @@ public record TrialEvent(
         Map<String, Object> params,
         Map<String, Double> metrics,
         Map<String, String> tags,
-        String artifactPath,
+        String artifactUri,
         String error) {
 
     /** The schema version this code writes. */
@@ -62,6 +62,12 @@ public record TrialEvent(
 
     private static <V> Map<String, V> copy(Map<String, V> map) {
         return map == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(map));
+    }
+
+    /** This event naming its artifact by {@code artifactUri} instead (where the artifact was stored). */
+    public TrialEvent withArtifactUri(String artifactUri) {
+        return new TrialEvent(schemaVersion, sweepId, trialId, trialIndex, role, type, timestamp, chain, params,
+                metrics, tags, artifactUri, error);
     }
 
     /** A metric's value, or NaN when it was not measured. */

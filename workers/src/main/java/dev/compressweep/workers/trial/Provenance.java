@@ -5,10 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The provenance tags every trial event carries: seed, threads, JVM, OS, DJL and engine, data set and
- * chain. Values are strings, as events carry tags.
+ * The provenance tags every trial event carries: seed, threads, JVM, OS, DJL and engine, data set, chain
+ * and where the trial ran (the {@value #TAG_PROPERTY_PREFIX}* system properties its launcher set, such as
+ * the Spark host and executor). Values are strings, as events carry tags.
  */
 public final class Provenance {
+
+    /** System properties with this prefix become tags (the rest of the name is the tag): where a trial ran. */
+    public static final String TAG_PROPERTY_PREFIX = "compressweep.tag.";
 
     private Provenance() {}
 
@@ -30,6 +34,8 @@ public final class Provenance {
         tags.put("djl.version", Engine.getDjlVersion());
         String version = Provenance.class.getPackage().getImplementationVersion();
         tags.put("workers.version", version == null ? "development" : version);
+        System.getProperties().stringPropertyNames().stream().filter(n -> n.startsWith(TAG_PROPERTY_PREFIX)).sorted()
+                .forEach(n -> tags.put(n.substring(TAG_PROPERTY_PREFIX.length()), System.getProperty(n)));
         return tags;
     }
 

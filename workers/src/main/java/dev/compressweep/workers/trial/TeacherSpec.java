@@ -23,4 +23,9 @@ public record TeacherSpec(
                     + ", learningRate=" + learningRate);
         }
     }
+
+    /** The same teacher, loaded from {@code file} (where a shipped teacher artifact landed on this node). */
+    public TeacherSpec withPath(String file) {
+        return new TeacherSpec(architecture, width, depth, epochs, learningRate, batchSize, file);
+    }
 }

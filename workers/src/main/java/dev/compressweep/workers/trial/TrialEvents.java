@@ -11,9 +11,9 @@ final class TrialEvents {
     private TrialEvents() {}
 
     static TrialEvent of(TrialSpec spec, EventType type, Map<String, Double> metrics, Map<String, String> tags,
-            String artifactPath, String error) {
+            String artifactUri, String error) {
         return new TrialEvent(TrialEvent.SCHEMA_VERSION, spec.sweepId(), spec.trialId(), spec.index(), spec.role(),
-                type, Instant.now(), spec.chain(), spec.params(), metrics, tags, artifactPath, error);
+                type, Instant.now(), spec.chain(), spec.params(), metrics, tags, artifactUri, error);
     }
 
     /** One line saying why a trial failed: the exception's message, and its root cause when different. */

@@ -9,10 +9,15 @@ import java.nio.file.Path;
 
 /**
  * Entry point of a trial process: {@code TrialMain <trial-spec.json>}. Sets the engine's thread counts
- * from the spec before the engine loads, runs the trial with {@link TrialRunner} and publishes its
- * events to {@code spec.kafkaBootstrap()} (or a {@code file:} event log). Exit code 0 when a terminal
- * event (FINISHED or FAILED) was published, 1 when not even that could be. Writes nothing to stdout;
- * diagnostics go to stderr.
+ * from the spec before the engine loads, runs the trial with {@link TrialRunner}, publishes its STARTED and
+ * PROGRESS events to {@code spec.kafkaBootstrap()} (or a {@code file:} event log) and writes its terminal
+ * event to {@link WorkDir#terminalEvent} ({@link TerminalEventFile}). Exit code 0 when the terminal event
+ * (FINISHED or FAILED) was written, 1 when not even that could be. Writes nothing to stdout; diagnostics go
+ * to stderr.
+ *
+ * <p>The process ends itself when its standard input closes: the JVM that launched it holds the other end, so
+ * a launcher killed with SIGKILL (an executor lost with its worker, an orchestrator killed) leaves no trial
+ * training on as an orphan.
  */
 public final class TrialMain {
 
@@ -23,8 +28,29 @@ public final class TrialMain {
 
     private TrialMain() {}
 
+    /** Exit code of a trial process whose launcher is gone. */
+    static final int ORPHANED = 3;
+
     public static void main(String[] args) {
+        watchLauncher();
         System.exit(run(args));
+    }
+
+    /** Halts this JVM when standard input reaches its end: the launching process has gone. */
+    private static void watchLauncher() {
+        Thread watch = new Thread(() -> {
+            try {
+                while (System.in.read() >= 0) {
+                    // the launcher writes nothing; any byte is ignored
+                }
+            } catch (IOException e) {
+                // a broken pipe means the launcher is gone, as end of input does
+            }
+            System.err.println("the process that launched this trial is gone: stopping the trial");
+            Runtime.getRuntime().halt(ORPHANED);
+        }, "launcher-watch");
+        watch.setDaemon(true);
+        watch.start();
     }
 
     /** Runs the trial named by {@code args} and returns the process's exit code. */
@@ -43,7 +69,8 @@ public final class TrialMain {
         configureThreads(spec.threads());
         EventPublisher publisher;
         try {
-            publisher = EventPublishers.open(spec.kafkaBootstrap(), spec.topic());
+            publisher = new TerminalEventFile(EventPublishers.open(spec.kafkaBootstrap(), spec.topic()),
+                    WorkDir.of(spec).terminalEvent(spec.trialId()));
         } catch (RuntimeException e) {
             System.err.println("trial " + spec.trialId() + ": cannot open the event log: " + TrialEvents.reason(e));
             return 1;
@@ -54,7 +81,7 @@ public final class TrialMain {
                     + (end.error() == null ? "" : ": " + end.error()));
             return 0;
         } catch (RuntimeException e) {
-            System.err.println("trial " + spec.trialId() + ": no terminal event could be published: "
+            System.err.println("trial " + spec.trialId() + ": no terminal event could be written: "
                     + TrialEvents.reason(e));
             return 1;
         } finally {

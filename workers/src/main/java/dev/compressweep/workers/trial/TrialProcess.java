@@ -1,8 +1,8 @@
 package dev.compressweep.workers.trial;
 
-import dev.compressweep.workers.event.EventPublisher;
-import dev.compressweep.workers.event.EventPublishers;
+import dev.compressweep.workers.event.EventCodec;
 import dev.compressweep.workers.event.EventType;
+import dev.compressweep.workers.event.TrialEvent;
 import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -23,15 +23,19 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs one trial in its own JVM ({@link TrialMain}): DJL trains one model per JVM, and a native crash
  * then takes down only that trial. The spec goes to {@code specs/<trialId>.json}, output to
- * {@code logs/<trialId>.log}. When the process does not exit with 0 (failed to publish, crashed, timed
- * out) this publishes a FAILED event itself with the log's last lines, so no trial is lost silently.
+ * {@code logs/<trialId>.log}, the terminal event to {@code events/<trialId>.json}. When the process ends
+ * without a terminal event (crashed, timed out, could not start) the outcome carries a FAILED event with
+ * the log's last lines, so no trial is lost silently. Nothing is published here: the caller stores the
+ * outcome's files and then publishes its event.
  *
  * <p>The child's classpath is {@code java.class.path} plus the file URLs of the thread's context class
- * loader when it is a {@link URLClassLoader} (as on Spark executors). The child inherits the environment
+ * loader when it is a {@link URLClassLoader} (as on Spark executors, where it holds the application jar
+ * Spark fetched). The child inherits the environment
  * (so {@code ENGINE_CACHE_DIR} and {@code DJL_CACHE_DIR} pass through), gets {@code OMP_NUM_THREADS} set
  * to the spec's threads, and receives the system properties {@code ai.djl.offline} (default true),
- * {@code ENGINE_CACHE_DIR} and {@code DJL_CACHE_DIR} when set here. Its heap is set by the system
- * property {@code compressweep.trial.xmx} (default {@value #DEFAULT_XMX}). Thread-safe: calls share no state.
+ * {@code ENGINE_CACHE_DIR} and {@code DJL_CACHE_DIR} when set here, and the placement tags. Its heap is set by
+ * the system property {@code compressweep.trial.xmx} (default {@value #DEFAULT_XMX}). Its standard input
+ * stays open while this JVM lives: the child stops when it closes. Thread-safe: calls share no state.
  */
 public final class TrialProcess {
 
@@ -42,19 +46,25 @@ public final class TrialProcess {
 
     private TrialProcess() {}
 
-    /** Launches the trial, waits up to {@code timeout} (then stops it) and reports how it ended. */
-    public static TrialOutcome run(TrialSpec spec, Duration timeout) {
+    /**
+     * Launches the trial, waits up to {@code timeout} (then stops it) and reports how it ended.
+     *
+     * @param placement tags saying where the trial runs (host, executor), added to all its events
+     */
+    public static TrialOutcome run(TrialSpec spec, Duration timeout, Map<String, String> placement) {
         WorkDir dir = WorkDir.of(spec);
         Path specFile = dir.specFile(spec.trialId());
         Path log = dir.logFile(spec.trialId());
+        Path terminal = dir.terminalEvent(spec.trialId());
         long start = System.nanoTime();
         int exitCode;
         String why;
         try {
             Files.createDirectories(specFile.getParent());
             Files.createDirectories(log.getParent());
+            Files.deleteIfExists(terminal);
             Files.writeString(specFile, TrialSpecCodec.encode(spec));
-            ProcessBuilder builder = new ProcessBuilder(command(spec, specFile))
+            ProcessBuilder builder = new ProcessBuilder(command(spec, specFile, placement))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().put("OMP_NUM_THREADS", Integer.toString(spec.threads()));
@@ -63,7 +73,7 @@ public final class TrialProcess {
             try {
                 if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                     exitCode = process.exitValue();
-                    why = "trial process exited with code " + exitCode;
+                    why = "trial process exited with code " + exitCode + " without a result";
                 } else {
                     exitCode = stop(process);
                     why = "trial process timed out after " + timeout.toSeconds() + " s and was stopped (exit code "
@@ -79,17 +89,18 @@ public final class TrialProcess {
             why = "cannot start the trial process: " + e.getMessage();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        if (exitCode != 0) {
-            publishFailure(spec, why + tail(log));
-        }
-        return new TrialOutcome(spec.trialId(), exitCode, seconds);
+        String reason = why;
+        TrialEvent end = TerminalEventFile.read(terminal).orElseGet(() -> failed(spec, placement, reason + tail(log)));
+        return new TrialOutcome(spec.trialId(), exitCode, seconds, EventCodec.encode(end),
+                FileBundle.read(dir.root(), dir.outputs(spec)), spec.workDir());
     }
 
     /** The command line that runs {@code specFile} in a new JVM. */
-    static List<String> command(TrialSpec spec, Path specFile) {
+    static List<String> command(TrialSpec spec, Path specFile, Map<String, String> placement) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Dai.djl.offline=" + System.getProperty("ai.djl.offline", "true"));
+        placement.forEach((tag, value) -> cmd.add("-D" + Provenance.TAG_PROPERTY_PREFIX + tag + "=" + value));
         for (String name : List.of("ENGINE_CACHE_DIR", "DJL_CACHE_DIR")) {
             String value = System.getProperty(name);
             if (value != null) {
@@ -136,15 +147,11 @@ public final class TrialProcess {
         return process.isAlive() ? -1 : process.exitValue();
     }
 
-    private static void publishFailure(TrialSpec spec, String error) {
+    private static TrialEvent failed(TrialSpec spec, Map<String, String> placement, String error) {
         Map<String, String> tags = new LinkedHashMap<>(Provenance.base(spec));
+        tags.putAll(placement);
         tags.put("failed_in", "trial-process");
-        try (EventPublisher publisher = EventPublishers.open(spec.kafkaBootstrap(), spec.topic())) {
-            publisher.publish(TrialEvents.of(spec, EventType.FAILED, Map.of(), tags, null, error));
-        } catch (RuntimeException e) {
-            System.err.println("trial " + spec.trialId() + " is lost: " + error + "; and its FAILED event could not"
-                    + " be published either: " + TrialEvents.reason(e));
-        }
+        return TrialEvents.of(spec, EventType.FAILED, Map.of(), tags, null, error);
     }
 
     private static String tail(Path log) {

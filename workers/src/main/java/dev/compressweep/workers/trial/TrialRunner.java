@@ -12,6 +12,7 @@ import dev.compressweep.workers.data.ImageDataset;
 import dev.compressweep.workers.eval.Evaluation;
 import dev.compressweep.workers.eval.EvaluationSettings;
 import dev.compressweep.workers.eval.Evaluator;
+import dev.compressweep.workers.event.ArtifactUri;
 import dev.compressweep.workers.event.EventPublisher;
 import dev.compressweep.workers.event.EventType;
 import dev.compressweep.workers.event.TrialEvent;
@@ -27,7 +28,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one trial in this JVM and reports it: STARTED (params and provenance tags), PROGRESS per epoch or
- * step, then FINISHED (measured metrics, artifact path) or FAILED (a one-line reason) for any exception.
+ * step, then FINISHED (measured metrics, the artifact's {@code file:} URI) or FAILED (a one-line reason) for any exception.
  * A teacher trial runs the {@link TeacherJob}; a compression trial applies its chain to a copy of the
  * teacher and measures the result against the teacher's record; a chain ending in {@code quantize} is
  * measured on int8 kernels ({@link QuantizedExecution}). DJL trains one model per JVM at a time: run
@@ -76,7 +77,7 @@ public final class TrialRunner {
         tags.putAll(Provenance.engine());
         tags.put("teacher.reused", Boolean.toString(result.reused()));
         tags.put("teacher.spec_hash", SpecHash.teacher(spec));
-        return TrialEvents.of(spec, EventType.FINISHED, result.metrics(), tags, result.artifact().toString(), null);
+        return TrialEvents.of(spec, EventType.FINISHED, result.metrics(), tags, ArtifactUri.of(result.artifact()), null);
     }
 
     private TrialEvent compress(TrialSpec spec, Map<String, String> base, ProgressListener progress) {
@@ -119,7 +120,7 @@ public final class TrialRunner {
             if (int8 != null) {
                 tags.putAll(int8.tags());
             }
-            return TrialEvents.of(spec, EventType.FINISHED, metrics, tags, artifact.toString(), null);
+            return TrialEvents.of(spec, EventType.FINISHED, metrics, tags, ArtifactUri.of(artifact), null);
         }
     }
 }

@@ -21,7 +21,8 @@ import java.util.Objects;
  * @param params flattened settings, e.g. {@code distill.temperature -> 4.0}
  * @param dataset the data
  * @param teacher how the teacher is obtained
- * @param workDir the sweep's folder for artifacts (shared by all workers)
+ * @param workDir the folder the trial reads its teacher from and writes its outputs to: the sweep's folder on
+ *     the driver, replaced by a folder local to the node where the trial runs ({@link #runningIn})
  * @param threads intra-op threads the trial may use
  * @param kafkaBootstrap Kafka bootstrap servers for events
  * @param topic the sweep's event topic
@@ -56,5 +57,11 @@ public record TrialSpec(
         if (role == TrialRole.COMPRESSION && chain.isEmpty()) {
             throw new IllegalArgumentException("a compression trial needs a non-empty chain: " + trialId);
         }
+    }
+
+    /** This spec, run in {@code folder} (a folder of the node where it runs) with the teacher {@code teacher}. */
+    public TrialSpec runningIn(String folder, TeacherSpec teacher) {
+        return new TrialSpec(sweepId, trialId, index, role, seed, chain, params, dataset, teacher, folder, threads,
+                kafkaBootstrap, topic);
     }
 }

@@ -1,21 +1,28 @@
 package dev.compressweep.workers.trial;
 
 import dev.compressweep.workers.data.text.TextPreprocessing;
+import dev.compressweep.workers.event.TrialRole;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
- * The layout of a sweep's shared folder: {@code teacher/} (teacher.cwm, logits.bin, metrics.json and,
- * for text, preprocessing.json),
- * {@code trials/<trialId>.cwm}, {@code specs/<trialId>.json} and {@code logs/<trialId>.log}.
+ * The layout of a sweep's folders: {@code teacher/} (teacher.cwm, logits.bin, metrics.json and, for text,
+ * preprocessing.json), {@code trials/<trialId>.*} (the model artifact and its ONNX graph),
+ * {@code specs/<trialId>.json}, {@code logs/<trialId>.log} and {@code events/<trialId>.json} (the trial's
+ * terminal event). The same layout serves the driver's sweep folder (the store of record) and the
+ * executor-local folder a trial runs in; {@link #outputs} is what travels from the second to the first.
  *
- * @param root the sweep's work folder
+ * @param root the folder
  */
 public record WorkDir(Path root) {
 
@@ -53,6 +60,39 @@ public record WorkDir(Path root) {
     /** A compression trial's artifact. */
     public Path trialArtifact(String trialId) {
         return root.resolve("trials").resolve(safe(trialId) + ".cwm");
+    }
+
+    /** The terminal event (FINISHED or FAILED) a trial process writes for the task that launched it. */
+    public Path terminalEvent(String trialId) {
+        return root.resolve("events").resolve(safe(trialId) + ".json");
+    }
+
+    /**
+     * The files a trial leaves for the sweep's store: the teacher's folder for the teacher job, the trial's
+     * artifacts ({@code trials/<trialId>.*}) otherwise; and its log.
+     */
+    public List<Path> outputs(TrialSpec spec) {
+        List<Path> files = new ArrayList<>(spec.role() == TrialRole.TEACHER ? teacherFiles()
+                : listed(root.resolve("trials"), name -> name.startsWith(safe(spec.trialId()) + ".")));
+        files.add(logFile(spec.trialId()));
+        return files;
+    }
+
+    /** The files of the teacher's folder (none when it does not exist). */
+    public List<Path> teacherFiles() {
+        return listed(teacherModel().getParent(), name -> !name.contains(".tmp-"));
+    }
+
+    private static List<Path> listed(Path folder, Predicate<String> name) {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(Files::isRegularFile).filter(f -> name.test(f.getFileName().toString())).sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + folder + ": " + e.getMessage(), e);
+        }
     }
 
     /** The spec file a trial process reads. */

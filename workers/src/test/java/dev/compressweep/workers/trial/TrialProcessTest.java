@@ -23,22 +23,27 @@ class TrialProcessTest {
     Path work;
 
     @Test
-    void shouldRunTheTrialInAChildJvmThatPublishesFailedWhenTheDataIsMissing() throws IOException {
+    void shouldPublishStartedLiveAndReturnTheTerminalEventWithTheTrialsLog() throws IOException {
         TrialSpec spec = Specs.spec(work, "sweep-p-0", 0, TrialRole.COMPRESSION, List.of("quantize"), Map.of(),
                 Path.of("/no/such/data"));
 
-        TrialOutcome outcome = TrialProcess.run(spec, Duration.ofSeconds(60));
+        TrialOutcome outcome = TrialProcess.run(spec, Duration.ofSeconds(60), Map.of("spark.host", "node-a"));
 
-        assertEquals(new TrialOutcome("sweep-p-0", 0, outcome.seconds()), outcome);
+        assertEquals(0, outcome.exitCode());
         List<TrialEvent> events = JsonLinesEventPublisher.readAll(work.resolve("events.jsonl"));
-        assertEquals(List.of(EventType.STARTED, EventType.FAILED), events.stream().map(TrialEvent::type).toList());
-        assertTrue(events.get(1).error().contains("Fashion-MNIST not found in /no/such/data"), events.get(1).error());
+        assertEquals(List.of(EventType.STARTED), events.stream().map(TrialEvent::type).toList());
+        assertEquals("node-a", events.get(0).tags().get("spark.host"));
+        TrialEvent end = outcome.terminal();
+        assertEquals(EventType.FAILED, end.type());
+        assertTrue(end.error().contains("Fashion-MNIST not found in /no/such/data"), end.error());
+        assertEquals("node-a", end.tags().get("spark.host"));
+        assertEquals(List.of("logs/sweep-p-0.log"), outcome.outputs().paths());
+        assertTrue(new String(outcome.outputs().files().get(0).bytes()).contains("trial sweep-p-0 failed"));
         assertTrue(Files.readString(work.resolve("specs/sweep-p-0.json")).contains("\"trialId\":\"sweep-p-0\""));
-        assertTrue(Files.readString(work.resolve("logs/sweep-p-0.log")).contains("trial sweep-p-0 failed"));
     }
 
     @Test
-    void shouldExitWithOneWhenNoEventCanBePublished() throws IOException {
+    void shouldExitWithOneAndReturnFailedWhenNoEventCanBePublished() throws IOException {
         Path blocked = Files.writeString(work.resolve("not-a-folder"), "");
         TrialSpec base = Specs.spec(work, "sweep-p-1", 0, TrialRole.COMPRESSION, List.of("quantize"), Map.of(),
                 Path.of("/no/such/data"));
@@ -46,21 +51,23 @@ class TrialProcessTest {
                 base.chain(), base.params(), base.dataset(), base.teacher(), base.workDir(), base.threads(),
                 "file:" + blocked.resolve("events.jsonl"), base.topic());
 
-        TrialOutcome outcome = TrialProcess.run(spec, Duration.ofSeconds(60));
+        TrialOutcome outcome = TrialProcess.run(spec, Duration.ofSeconds(60), Map.of());
 
         assertEquals(1, outcome.exitCode());
-        assertTrue(Files.readString(work.resolve("logs/sweep-p-1.log")).contains("no terminal event could be published"));
+        assertTrue(Files.readString(work.resolve("logs/sweep-p-1.log")).contains("cannot open the event log"));
+        assertEquals(EventType.FAILED, outcome.terminal().type());
+        assertTrue(outcome.terminal().error().startsWith("trial process exited with code 1 without a result"),
+                outcome.terminal().error());
     }
 
     @Test
-    void shouldStopATrialThatRunsPastItsTimeoutAndPublishFailedForIt() {
+    void shouldStopATrialThatRunsPastItsTimeoutAndReturnFailedForIt() {
         TrialSpec spec = Specs.compression(work, "sweep-p-2", List.of("quantize"), Map.of());
 
-        TrialOutcome outcome = TrialProcess.run(spec, Duration.ofMillis(1));
+        TrialOutcome outcome = TrialProcess.run(spec, Duration.ofMillis(1), Map.of());
 
         assertNotEquals(0, outcome.exitCode());
-        List<TrialEvent> events = JsonLinesEventPublisher.readAll(work.resolve("events.jsonl"));
-        TrialEvent last = events.get(events.size() - 1);
+        TrialEvent last = outcome.terminal();
         assertEquals(EventType.FAILED, last.type());
         assertTrue(last.error().startsWith("trial process timed out after 0 s and was stopped"), last.error());
         assertEquals("trial-process", last.tags().get("failed_in"));
@@ -71,11 +78,12 @@ class TrialProcessTest {
         TrialSpec spec = Specs.compression(work, "sweep-p-3", List.of("quantize"), Map.of());
         Path specFile = work.resolve("specs/sweep-p-3.json");
 
-        List<String> command = TrialProcess.command(spec, specFile);
+        List<String> command = TrialProcess.command(spec, specFile, Map.of("spark.executor_id", "7"));
 
         assertTrue(command.get(0).endsWith("/bin/java"), command.get(0));
         assertTrue(command.contains("-Dai.djl.offline=true"), command.toString());
         assertTrue(command.contains("-Xmx" + TrialProcess.DEFAULT_XMX), command.toString());
+        assertTrue(command.contains("-Dcompressweep.tag.spark.executor_id=7"), command.toString());
         int cp = command.indexOf("-cp");
         assertTrue(command.get(cp + 1).contains(System.getProperty("java.class.path").split(":")[0]));
         assertEquals(List.of(TrialMain.class.getName(), specFile.toString()),

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.compressweep.workers.event.ArtifactUri;
 import dev.compressweep.workers.event.EventType;
 import dev.compressweep.workers.event.TrialEvent;
 import dev.compressweep.workers.event.TrialRole;
@@ -89,8 +90,8 @@ class TrialRunnerTest {
         assertEquals("false", end.tags().get("weights_only_quantization"));
         assertEquals(end.metric("onnx_size_bytes"), fileSize(work.resolve("trials/sweep-t-0.onnx")));
         assertEquals("distill>quantize", end.tags().get("chain"));
-        assertEquals(work.resolve("trials/sweep-t-0.cwm").toString(), end.artifactPath());
-        assertEquals(end.metric("size_bytes"), fileSize(Path.of(end.artifactPath())));
+        assertEquals(work.resolve("trials/sweep-t-0.cwm").toUri().toString(), end.artifactUri());
+        assertEquals(end.metric("size_bytes"), fileSize(ArtifactUri.toPath(end.artifactUri())));
     }
 
     @Test
@@ -128,7 +129,7 @@ class TrialRunnerTest {
 
         assertEquals(List.of(EventType.STARTED, EventType.FAILED), events.types());
         assertEquals("distillation alpha must lie in [0, 1], but got 2.0", end.error());
-        assertNull(end.artifactPath());
+        assertNull(end.artifactUri());
         assertFalse(Files.exists(work.resolve("trials/sweep-t-2.cwm")));
     }
 

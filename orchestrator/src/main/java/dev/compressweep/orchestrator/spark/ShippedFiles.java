@@ -1,0 +1,51 @@
+package dev.compressweep.orchestrator.spark;
+
+import dev.compressweep.workers.trial.FileBundle;
+import dev.compressweep.workers.trial.TrialSpec;
+import dev.compressweep.workers.trial.WorkDir;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the driver ships with a trial's task (by Spark broadcast, so that no node needs the driver's disk): for a
+ * compression trial, the sweep's teacher folder as it is in the sweep's store; for the teacher job, the user's
+ * saved teacher artifact ({@code teacher.path}) when the driver has it, under {@value #TEACHER_FILE}/.
+ */
+final class ShippedFiles {
+
+    /** The folder a shipped {@code teacher.path} file lands in. */
+    static final String TEACHER_FILE = "shipped-teacher";
+
+    private ShippedFiles() {}
+
+    /** The files the teacher job needs: the user's teacher file, if the driver has one. */
+    static FileBundle forTeacherJob(TrialSpec teacherJob) {
+        String path = teacherJob.teacher().path();
+        if (path == null || path.isBlank() || !Files.isRegularFile(Path.of(path))) {
+            return FileBundle.EMPTY;
+        }
+        Path file = Path.of(path).toAbsolutePath();
+        FileBundle read = FileBundle.read(file.getParent(), List.of(file));
+        return new FileBundle(read.files().stream()
+                .map(f -> new FileBundle.File(TEACHER_FILE + "/" + f.path(), f.bytes())).toList());
+    }
+
+    /**
+     * The sweep's teacher, from the store.
+     *
+     * @throws IllegalStateException when the store has no teacher
+     */
+    static FileBundle teacher(WorkDir store) {
+        if (!Files.isRegularFile(store.teacherRecord())) {
+            throw new IllegalStateException("the sweep's store " + store.root() + " has no teacher to ship");
+        }
+        return FileBundle.read(store.root(), store.teacherFiles());
+    }
+
+    /** The shipped teacher file's relative path, if the bundle has one. */
+    static Optional<String> teacherFile(FileBundle shipped) {
+        return shipped.paths().stream().filter(p -> p.startsWith(TEACHER_FILE + "/")).findFirst();
+    }
+}
