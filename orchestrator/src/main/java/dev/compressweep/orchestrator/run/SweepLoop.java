@@ -24,7 +24,8 @@ import java.util.concurrent.CompletionException;
  * has it, then keeps {@code parallelism} trials in flight, asking the sampler for the next one whenever
  * one ends, until the budget is spent. Trials the log shows as started but never ended are run again.
  * A trial whose executor reports a problem the user must fix ({@link UserError}: data a node cannot read,
- * resources no worker has) ends the sweep with that error.
+ * resources no worker has), or one that cannot run at all ({@link SweepFailedException}: the Spark application
+ * was stopped), ends the sweep with that error.
  *
  * <p>Single-threaded: it owns the feed and the state; the executor runs the trials.
  */
@@ -123,8 +124,8 @@ public final class SweepLoop {
             Throwable error = trial.future.isCompletedExceptionally()
                     ? trial.future.handle((ok, e) -> e instanceof CompletionException ? e.getCause() : e).join()
                     : null;
-            if (error instanceof UserError userError) {
-                throw userError;
+            if (error instanceof UserError || error instanceof SweepFailedException) {
+                throw (RuntimeException) error;
             }
         }
         inFlight.values().removeIf(trial -> {

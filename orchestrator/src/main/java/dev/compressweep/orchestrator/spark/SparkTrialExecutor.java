@@ -1,6 +1,7 @@
 package dev.compressweep.orchestrator.spark;
 
 import dev.compressweep.orchestrator.UserError;
+import dev.compressweep.orchestrator.run.SweepFailedException;
 import dev.compressweep.orchestrator.run.SweepStore;
 import dev.compressweep.orchestrator.run.TrialExecutor;
 import dev.compressweep.workers.event.TrialRole;
@@ -69,6 +70,10 @@ public final class SparkTrialExecutor implements TrialExecutor {
         String json = TrialSpecCodec.encode(spec);
         long timeoutSeconds = trialTimeout.toSeconds();
         return CompletableFuture.runAsync(() -> {
+            if (spark.sc().isStopped()) {
+                throw new SweepFailedException("the Spark application on " + master + " was stopped (see the"
+                        + " master's log): trial " + spec.trialId() + " cannot run");
+            }
             Broadcast<FileBundle> inputs = inputs(spec);
             spark.setJobGroup(spec.trialId(), "trial " + spec.trialId() + " " + spec.chain(), true);
             JavaFutureAction<List<TaskResult>> job = spark.parallelize(List.of(json), 1)

@@ -54,7 +54,7 @@ class TrialProcessTest {
         TrialOutcome outcome = TrialProcess.run(spec, Duration.ofSeconds(60), Map.of());
 
         assertEquals(1, outcome.exitCode());
-        assertTrue(Files.readString(work.resolve("logs/sweep-p-1.log")).contains("cannot open the event log"));
+        assertTrue(Files.readString(work.resolve("logs/sweep-p-1.log")).contains("no terminal event could be written"));
         assertEquals(EventType.FAILED, outcome.terminal().type());
         assertTrue(outcome.terminal().error().startsWith("trial process exited with code 1 without a result"),
                 outcome.terminal().error());
