@@ -100,6 +100,11 @@ stop() {
     rm -f "$state/master.pid"
   fi
   ip link del "$bridge" 2>/dev/null || true
+  # A namespace's veth pair goes away shortly after the namespace: wait, so that a new start can reuse the names.
+  for _ in $(seq 40); do
+    ip -o link show 2>/dev/null | grep -q "${prefix}h[0-9]" || break
+    sleep 0.25
+  done
   echo "stopped the namespace cluster"
 }
 

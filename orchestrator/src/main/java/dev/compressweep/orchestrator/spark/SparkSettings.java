@@ -76,8 +76,7 @@ public final class SparkSettings {
         if (isLoopback(host) && !clusterOnLoopback) {
             throw new UserError("the Spark master " + resolvedMaster + " runs executors on other hosts, but this"
                     + " driver's address is " + host + ", which they cannot reach: pass --advertise HOST (this"
-                    + " machine's address on the cluster's network), or --kafka and --mlflow of services the cluster"
-                    + " reaches with --conf spark.driver.host=HOST");
+                    + " machine's address on the cluster's network) or --conf spark.driver.host=HOST");
         }
         conf.setIfMissing("spark.driver.host", host);
         addApplicationJar(conf);
