@@ -99,12 +99,11 @@ stop() {
     kill "$(cat "$state/master.pid")" 2>/dev/null || true
     rm -f "$state/master.pid"
   fi
-  ip link del "$bridge" 2>/dev/null || true
-  # A namespace's veth pair goes away shortly after the namespace: wait, so that a new start can reuse the names.
-  for _ in $(seq 40); do
-    ip -o link show 2>/dev/null | grep -q "${prefix}h[0-9]" || break
-    sleep 0.25
+  # Deleting a namespace does not always take its veth pair with it at once: delete the host ends (and so the pairs).
+  for link in $(ip -o link show 2>/dev/null | grep -o "${prefix}h[0-9]*" | sort -u); do
+    ip link del "$link" 2>/dev/null || true
   done
+  ip link del "$bridge" 2>/dev/null || true
   echo "stopped the namespace cluster"
 }
 
