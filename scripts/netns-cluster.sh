@@ -21,11 +21,7 @@ bridge="${prefix}br0"
 master_ip=198.51.100.1
 master_port=7077
 
-opens=()
-for p in java.lang java.lang.invoke java.lang.reflect java.io java.net java.nio java.util java.util.concurrent \
-         java.util.concurrent.atomic jdk.internal.ref sun.nio.ch sun.nio.cs sun.security.action sun.util.calendar; do
-  opens+=("--add-opens=java.base/$p=ALL-UNNAMED")
-done
+source "$home/scripts/java-options.sh"
 
 die() { echo "netns-cluster.sh: $*" >&2; exit 2; }
 
@@ -50,7 +46,7 @@ start() {
   ip link add "$bridge" type bridge
   ip addr add "$master_ip/24" dev "$bridge"
   ip link set "$bridge" up
-  SPARK_HOME="$state/spark" SPARK_SCALA_VERSION=2.13 SPARK_LOCAL_IP="$master_ip" nohup java "${opens[@]}" -Xmx512m -cp "$state/spark/jars/*" \
+  SPARK_HOME="$state/spark" SPARK_SCALA_VERSION=2.13 SPARK_LOCAL_IP="$master_ip" nohup java "${JAVA_OPENS[@]}" -Xmx512m -cp "$state/spark/jars/*" \
     org.apache.spark.deploy.master.Master --host "$master_ip" --port "$master_port" --webui-port 18480 \
     > "$state/master.log" 2>&1 &
   echo $! > "$state/master.pid"
@@ -68,7 +64,7 @@ start() {
     ip netns exec "$ns" unshare -m --propagation private sh -c "$mounts && mkdir -p '$node/work' '$node/djl' && \
       cd '$node' && export SPARK_HOME='$state/spark' SPARK_SCALA_VERSION=2.13 SPARK_LOCAL_IP='$ip' DJL_CACHE_DIR='$node/djl' \
         ENGINE_CACHE_DIR='$node/djl' ORT_DISABLE_TELEMETRY=1 && \
-      exec java ${opens[*]} -Xmx512m -cp '$state/spark/jars/*' org.apache.spark.deploy.worker.Worker \
+      exec java ${JAVA_OPENS[*]} -Xmx512m -cp '$state/spark/jars/*' org.apache.spark.deploy.worker.Worker \
         spark://$master_ip:$master_port --host $ip --cores $cores --memory $memory --work-dir '$node/work'" \
       > "$state/worker$i.log" 2>&1 &
   done

@@ -5,8 +5,11 @@ import dev.compressweep.orchestrator.services.ServiceException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.logging.log4j.core.config.Configurator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -26,7 +29,23 @@ public final class Main {
     static final int FAILURE = 1;
 
     public static void main(String[] args) {
+        quietLogging();
         System.exit(run(args));
+    }
+
+    /**
+     * Applies this application's logging configuration (warnings, Spark and Kafka errors only), also when
+     * spark-submit started the JVM with Spark's default profile (INFO) before the application jar was loaded.
+     */
+    private static void quietLogging() {
+        URL config = Main.class.getResource("/log4j2.properties");
+        if (config != null) {
+            try {
+                Configurator.reconfigure(config.toURI());
+            } catch (URISyntaxException e) {
+                System.err.println("compressweep: cannot apply the logging configuration " + config + ": " + e);
+            }
+        }
     }
 
     /** Runs the command line and returns its exit code. */

@@ -53,6 +53,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--model-name", paramLabel = "NAME", description = "registered model name (default: sweep name)")
     private String modelName;
 
+    @Option(names = "--ship-data",
+            description = "send the data set's folder to every executor through Spark (for nodes without the data)")
+    private boolean shipData;
+
     @Option(names = "--no-deploy", description = "do not export and register the best model")
     private boolean noDeploy;
 
@@ -64,7 +68,7 @@ final class RunCommand implements Callable<Integer> {
                 spec.search().threadsPerTrial());
         Endpoints endpoints = Endpoints.resolve(kafka, mlflow, spark);
         SessionOptions options = new SessionOptions(spark, Duration.ofSeconds(scheduleTimeout), endpoints.kafka(),
-                endpoints.mlflow(), out.toAbsolutePath(), modelName, !noDeploy);
+                endpoints.mlflow(), out.toAbsolutePath(), modelName, !noDeploy, shipData);
         new SweepSession(spec, options, System.out).run(new ProgressView(spec, System.out));
         return 0;
     }

@@ -15,9 +15,10 @@ import java.util.Objects;
  * @param out folder that receives one folder per sweep (the driver's store: no other node needs it)
  * @param modelName the registered model's name in the MLflow registry, or null for the sweep's name
  * @param deploy whether to export and register the best model
+ * @param shipData whether the data set's folder is sent to the executors through Spark
  */
 public record SessionOptions(SparkSettings spark, Duration schedulingPatience, String kafka, String mlflow, Path out,
-        String modelName, boolean deploy) {
+        String modelName, boolean deploy, boolean shipData) {
     public SessionOptions {
         Objects.requireNonNull(spark, "spark");
         Objects.requireNonNull(schedulingPatience, "schedulingPatience");

@@ -90,7 +90,7 @@ public final class SweepSession {
         TrialFactory factory = new TrialFactory(sweep, workDir, options.kafka(), topic);
         try (SweepStore store = new SweepStore(workDir, EventPublishers.open(options.kafka(), topic));
                 TrialExecutor executor = new SparkTrialExecutor(options.spark(), sweep.search().parallelism(),
-                        sweep.search().trialTimeout(), options.schedulingPatience(), store);
+                        sweep.search().trialTimeout(), options.schedulingPatience(), store, options.shipData());
                 EventFeed feed = new EventFeed(options.kafka(), topic)) {
             return new SweepLoop(sweep, factory, executor, feed, Samplers.forSweep(sweep), listener).run();
         }

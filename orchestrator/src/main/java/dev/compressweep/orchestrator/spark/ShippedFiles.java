@@ -3,22 +3,45 @@ package dev.compressweep.orchestrator.spark;
 import dev.compressweep.workers.trial.FileBundle;
 import dev.compressweep.workers.trial.TrialSpec;
 import dev.compressweep.workers.trial.WorkDir;
+import dev.compressweep.orchestrator.UserError;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * What the driver ships with a trial's task (by Spark broadcast, so that no node needs the driver's disk): for a
  * compression trial, the sweep's teacher folder as it is in the sweep's store; for the teacher job, the user's
- * saved teacher artifact ({@code teacher.path}) when the driver has it, under {@value #TEACHER_FILE}/.
+ * saved teacher artifact ({@code teacher.path}) when the driver has it, under {@value #TEACHER_FILE}/; and, when
+ * asked to ({@code --ship-data}), the data set's folder under {@value #DATA}/.
  */
 final class ShippedFiles {
 
     /** The folder a shipped {@code teacher.path} file lands in. */
     static final String TEACHER_FILE = "shipped-teacher";
 
+    /** The folder a shipped data set lands in. */
+    static final String DATA = "shipped-data";
+
     private ShippedFiles() {}
+
+    /**
+     * Every file under the data set's folder on the driver.
+     *
+     * @throws dev.compressweep.orchestrator.UserError when the folder cannot be listed
+     */
+    static FileBundle data(TrialSpec spec) {
+        Path folder = Path.of(spec.dataset().path()).toAbsolutePath();
+        try (Stream<Path> files = Files.walk(folder)) {
+            FileBundle read = FileBundle.read(folder, files.filter(Files::isRegularFile).sorted().toList());
+            return new FileBundle(read.files().stream()
+                    .map(f -> new FileBundle.File(DATA + "/" + f.path(), f.bytes())).toList());
+        } catch (IOException e) {
+            throw new UserError("cannot read the data set folder " + folder + " to ship it: " + e.getMessage());
+        }
+    }
 
     /** The files the teacher job needs: the user's teacher file, if the driver has one. */
     static FileBundle forTeacherJob(TrialSpec teacherJob) {

@@ -40,7 +40,9 @@ public final class SparkTrialExecutor implements TrialExecutor {
     private final SweepStore store;
     private final SchedulingWatch watch;
     private final String master;
+    private final boolean shipData;
     private Broadcast<FileBundle> teacher;
+    private Broadcast<FileBundle> data;
 
     /**
      * @param settings the Spark configuration
@@ -48,9 +50,11 @@ public final class SparkTrialExecutor implements TrialExecutor {
      * @param trialTimeout how long one trial may run
      * @param schedulingPatience how long a trial may wait for resources while nothing of the sweep runs
      * @param store where outcomes are stored and published (not owned)
+     * @param shipData whether the data set's folder goes to the executors by broadcast (else each node reads
+     *     {@code dataset.path} itself)
      */
     public SparkTrialExecutor(SparkSettings settings, int parallelism, Duration trialTimeout,
-            Duration schedulingPatience, SweepStore store) {
+            Duration schedulingPatience, SweepStore store, boolean shipData) {
         this.master = settings.master();
         this.spark = new JavaSparkContext(settings.conf());
         this.spark.setLogLevel("WARN");
@@ -63,6 +67,7 @@ public final class SparkTrialExecutor implements TrialExecutor {
         });
         this.trialTimeout = trialTimeout;
         this.store = store;
+        this.shipData = shipData;
     }
 
     @Override
@@ -74,10 +79,9 @@ public final class SparkTrialExecutor implements TrialExecutor {
                 throw new SweepFailedException("the Spark application on " + master + " was stopped (see the"
                         + " master's log): trial " + spec.trialId() + " cannot run");
             }
-            Broadcast<FileBundle> inputs = inputs(spec);
+            TrialTask task = new TrialTask(timeoutSeconds, inputs(spec), data(spec));
             spark.setJobGroup(spec.trialId(), "trial " + spec.trialId() + " " + spec.chain(), true);
-            JavaFutureAction<List<TaskResult>> job = spark.parallelize(List.of(json), 1)
-                    .map(new TrialTask(timeoutSeconds, inputs)).collectAsync();
+            JavaFutureAction<List<TaskResult>> job = spark.parallelize(List.of(json), 1).map(task).collectAsync();
             TaskResult result;
             try {
                 result = watch.await(job, "trial " + spec.trialId()).get(0);
@@ -105,6 +109,14 @@ public final class SparkTrialExecutor implements TrialExecutor {
             teacher = spark.broadcast(ShippedFiles.teacher(store.layout()));
         }
         return teacher;
+    }
+
+    /** The data set's files, broadcast once, when they are shipped. */
+    private synchronized Broadcast<FileBundle> data(TrialSpec spec) {
+        if (shipData && data == null) {
+            data = spark.broadcast(ShippedFiles.data(spec));
+        }
+        return data;
     }
 
     private static String firstLine(Throwable e) {

@@ -1,5 +1,6 @@
 package dev.compressweep.orchestrator.spark;
 
+import dev.compressweep.workers.trial.DatasetSpec;
 import dev.compressweep.workers.trial.FileBundle;
 import dev.compressweep.workers.trial.TeacherSpec;
 import dev.compressweep.workers.trial.TrialProcess;
@@ -17,9 +18,9 @@ import org.apache.spark.api.java.function.Function;
 import org.apache.spark.broadcast.Broadcast;
 
 /**
- * The body of a trial's Spark task, on whichever executor Spark placed it: checks that the node reads the data,
- * unpacks the files the driver shipped (the sweep's teacher, or the user's teacher file) into a folder of this
- * node, runs the trial in its own JVM there ({@link TrialProcess}, tagged with the host and executor) and returns
+ * The body of a trial's Spark task, on whichever executor Spark placed it: checks that the node reads the data
+ * (unless the data was shipped), unpacks the files the driver shipped (the sweep's teacher, or the user's teacher
+ * file, and the data) into a folder of this node, runs the trial in its own JVM there ({@link TrialProcess}, tagged with the host and executor) and returns
  * its outcome with its files. Nothing is read from or written to the driver's disk. Captures only the timeout and
  * a broadcast handle, so it serialises trivially.
  */
@@ -30,14 +31,18 @@ final class TrialTask implements Function<String, TaskResult> {
 
     private final long timeoutSeconds;
     private final Broadcast<FileBundle> inputs;
+    private final Broadcast<FileBundle> data;
 
     /**
      * @param inputs files to unpack into the node's sweep folder first; a file under {@value ShippedFiles#TEACHER_FILE}/
      *     replaces the teacher's {@code path}
+     * @param data the data set's files, to unpack under {@value ShippedFiles#DATA}/ and read from there; null to
+     *     read the data set where {@code dataset.path} says, on the node
      */
-    TrialTask(long timeoutSeconds, Broadcast<FileBundle> inputs) {
+    TrialTask(long timeoutSeconds, Broadcast<FileBundle> inputs, Broadcast<FileBundle> data) {
         this.timeoutSeconds = timeoutSeconds;
         this.inputs = inputs;
+        this.data = data;
     }
 
     @Override
@@ -46,19 +51,22 @@ final class TrialTask implements Function<String, TaskResult> {
         SparkEnv env = SparkEnv.get();
         String host = env.blockManager().blockManagerId().host();
         String executor = env.executorId();
-        Path data = Path.of(spec.dataset().path());
-        if (!Files.isReadable(data)) {
-            return new TaskResult(null, "node " + host + " (executor " + executor + ") cannot read the data set "
-                    + data + ": install the data at that path on every node, or point dataset.path at a folder"
-                    + " every node reads");
-        }
         Path folder = Path.of(SparkFiles.getRootDirectory()).toAbsolutePath().resolve("compressweep")
                 .resolve(spec.sweepId());
+        DatasetSpec dataset = spec.dataset();
+        if (data != null) {
+            unpack(data.value(), folder, data.id());
+            dataset = dataset.withPath(folder.resolve(ShippedFiles.DATA).toString());
+        } else if (!Files.isReadable(Path.of(dataset.path()))) {
+            return new TaskResult(null, "node " + host + " (executor " + executor + ") cannot read the data set "
+                    + dataset.path() + ": install the data at that path on every node, point dataset.path at a"
+                    + " folder every node reads, or pass --ship-data");
+        }
         FileBundle shipped = inputs.value();
         unpack(shipped, folder, inputs.id());
         TeacherSpec teacher = ShippedFiles.teacherFile(shipped).map(f -> spec.teacher().withPath(
                 folder.resolve(f).toString())).orElse(spec.teacher());
-        return new TaskResult(TrialProcess.run(spec.runningIn(folder.toString(), teacher),
+        return new TaskResult(TrialProcess.run(spec.runningIn(folder.toString(), teacher, dataset),
                 Duration.ofSeconds(timeoutSeconds), Map.of("spark.host", host, "spark.executor_id", executor)), null);
     }
 

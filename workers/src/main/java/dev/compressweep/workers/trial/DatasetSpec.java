@@ -19,4 +19,9 @@ public record DatasetSpec(String name, String path, int trainSubset, int testSub
                     + trainSubset + ", test=" + testSubset);
         }
     }
+
+    /** The same data, read from {@code folder} (where a shipped copy landed on a node). */
+    public DatasetSpec withPath(String folder) {
+        return new DatasetSpec(name, folder, trainSubset, testSubset);
+    }
 }

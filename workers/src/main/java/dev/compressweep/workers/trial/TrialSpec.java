@@ -59,9 +59,12 @@ public record TrialSpec(
         }
     }
 
-    /** This spec, run in {@code folder} (a folder of the node where it runs) with the teacher {@code teacher}. */
-    public TrialSpec runningIn(String folder, TeacherSpec teacher) {
-        return new TrialSpec(sweepId, trialId, index, role, seed, chain, params, dataset, teacher, folder, threads,
+    /**
+     * This spec, run in {@code folder} (a folder of the node where it runs), with the teacher and the data where
+     * they are on that node.
+     */
+    public TrialSpec runningIn(String folder, TeacherSpec teacher, DatasetSpec data) {
+        return new TrialSpec(sweepId, trialId, index, role, seed, chain, params, data, teacher, folder, threads,
                 kafkaBootstrap, topic);
     }
 }
