@@ -73,9 +73,12 @@ public record MethodTable(TrialRecord teacher, List<TrialRecord> rows) {
         return value == null ? "" : "[" + value + "]";
     }
 
-    /** The F1 a row reports: the task's own F1 where the worker measures one, else the macro F1. */
-    static double f1(TrialRecord trial) {
-        return trial.metrics().getOrDefault("f1", trial.metrics().getOrDefault("f1_macro", Double.NaN));
+    /**
+     * The F1 a row reports on a split ({@code ""} for validation, {@code "test_"} for test): the task's own F1
+     * where the worker measures one, else the macro F1.
+     */
+    static double f1(TrialRecord trial, String split) {
+        return trial.metrics().getOrDefault(split + "f1", trial.metrics().getOrDefault(split + "f1_macro", Double.NaN));
     }
 
     static boolean int8(TrialRecord trial) {

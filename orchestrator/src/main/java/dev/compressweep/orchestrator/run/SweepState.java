@@ -1,5 +1,6 @@
 package dev.compressweep.orchestrator.run;
 
+import dev.compressweep.orchestrator.sweep.Metrics;
 import dev.compressweep.search.sampler.History;
 import dev.compressweep.search.sampler.Observation;
 import dev.compressweep.search.sampler.TrialState;
@@ -90,10 +91,19 @@ public final class SweepState {
         return trials.values().stream().filter(t -> t.state() == state).count();
     }
 
-    /** The history the sampler learns from, in index order. */
+    /**
+     * The history the sampler learns from, in index order: validation metrics and the deployed file's size and
+     * speed, never a test-split metric ({@value Metrics#TEST_PREFIX}...).
+     */
     public History history() {
         return new History(trials().stream().map(t -> new Observation(t.index(), new Assignment(t.params()),
-                t.state(), t.state() == TrialState.COMPLETE ? t.metrics() : Map.of())).toList());
+                t.state(), t.state() == TrialState.COMPLETE ? withoutTest(t.metrics()) : Map.of())).toList());
+    }
+
+    private static Map<String, Double> withoutTest(Map<String, Double> metrics) {
+        Map<String, Double> out = new LinkedHashMap<>(metrics);
+        out.keySet().removeIf(name -> name.startsWith(Metrics.TEST_PREFIX));
+        return out;
     }
 
     /** The next unused trial index. */

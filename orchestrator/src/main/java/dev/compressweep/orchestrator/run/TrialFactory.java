@@ -32,15 +32,13 @@ public final class TrialFactory {
         this.topic = topic;
     }
 
-    /** The job that trains (or loads) and measures the sweep's teacher. */
+    /**
+     * The job that trains (or loads) and measures the sweep's teacher, in a trial slot with a trial's threads, so
+     * that it is timed in the same conditions as every trial.
+     */
     public TrialSpec teacher() {
-        return spec(teacherId(sweepId), TEACHER_INDEX, TrialRole.TEACHER, List.of(), Map.of(), teacherThreads());
-    }
-
-    /** The teacher runs alone, before any trial: it may use the threads of all trial slots. */
-    private int teacherThreads() {
-        int slots = sweep.search().threadsPerTrial() * sweep.search().parallelism();
-        return Math.max(1, Math.min(slots, Runtime.getRuntime().availableProcessors()));
+        return spec(teacherId(sweepId), TEACHER_INDEX, TrialRole.TEACHER, List.of(), Map.of(),
+                sweep.search().threadsPerTrial());
     }
 
     /** Compression trial number {@code index} with the sampler's {@code assignment}. */

@@ -103,7 +103,7 @@ public final class SweepSession {
      */
     public static void requireData(DatasetSpec dataset) {
         try {
-            Datasets.load(new DatasetSpec(dataset.name(), dataset.path(), 1, 1));
+            Datasets.load(new DatasetSpec(dataset.name(), dataset.path(), 1, 1, 0));
         } catch (DatasetException e) {
             throw new UserError(e.getMessage(), e);
         }

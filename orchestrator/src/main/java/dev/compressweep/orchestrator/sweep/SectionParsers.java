@@ -23,7 +23,7 @@ final class SectionParsers {
     private SectionParsers() {}
 
     static DatasetSpec dataset(Fields f) {
-        f.rejectUnknown(List.of("name", "path", "train_subset", "test_subset"));
+        f.rejectUnknown(List.of("name", "path", "train_subset", "test_subset", "validation"));
         String name = f.text("name", Datasets.KNOWN.get(0), true);
         if (!Datasets.KNOWN.contains(name)) {
             f.problems().add(f.at("name"),
@@ -32,7 +32,16 @@ final class SectionParsers {
         String path = f.text("path", Datasets.KNOWN.contains(name) ? Datasets.defaultFolder(name) : "", false);
         int train = (int) f.integer("train_subset", 0, 0, Integer.MAX_VALUE);
         int test = (int) f.integer("test_subset", 0, 0, Integer.MAX_VALUE);
-        return new DatasetSpec(name, path, train, test);
+        double validation = f.real("validation", DatasetSpec.DEFAULT_VALIDATION, 0, Integer.MAX_VALUE);
+        if (validation >= 1 && validation != Math.rint(validation)) {
+            f.problems().add(f.at("validation"), "must be a fraction below 1 or a whole number of examples, but got "
+                    + validation);
+        } else if (train > 0 && validation >= train) {
+            f.problems().add(f.at("validation"), "must leave training examples: " + (long) validation
+                    + " of train_subset " + train);
+        }
+        return new DatasetSpec(name, path, train, test, validation >= 1 && validation != Math.rint(validation)
+                ? DatasetSpec.DEFAULT_VALIDATION : validation);
     }
 
     static TeacherSpec teacher(Fields f) {
@@ -120,7 +129,10 @@ final class SectionParsers {
     }
 
     private static String metric(Fields f, String metric, String path) {
-        if (!Metrics.KNOWN.contains(metric)) {
+        if (metric.startsWith(Metrics.TEST_PREFIX)) {
+            f.problems().add(path, "'" + metric + "' is measured on the test split, which is only reported: choose on"
+                    + " validation, with '" + metric.substring(Metrics.TEST_PREFIX.length()) + "'");
+        } else if (!Metrics.KNOWN.contains(metric)) {
             f.problems().add(path, "unknown metric '" + metric + "' (known: " + String.join(", ", Metrics.KNOWN) + ")");
         }
         return metric;

@@ -97,7 +97,7 @@ class SweepEndToEndTest {
     void shouldStoreEachModelWhoseByteLengthIsItsSizeMetric() {
         for (JsonNode run : runs("trial")) {
             String trialId = MlflowRest.value(run, "tags", "compressweep.trial_id");
-            byte[] model = rest.artifact(run.path("info").path("artifact_uri").asText(), "model/" + trialId + ".cwm");
+            byte[] model = rest.artifact(run.path("info").path("artifact_uri").asText(), "model/" + trialId + ".onnx");
             assertEquals(Double.parseDouble(MlflowRest.value(run, "metrics", "size_bytes")), model.length, trialId);
         }
     }

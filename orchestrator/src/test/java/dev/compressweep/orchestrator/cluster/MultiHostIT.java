@@ -89,9 +89,9 @@ class MultiHostIT {
             String trialId = MlflowRest.value(run, "tags", "compressweep.trial_id");
             assertEquals("FINISHED", run.path("info").path("status").asText(), trialId);
             hosts.add(MlflowRest.value(run, "tags", "spark.host"));
-            byte[] model = mlflow.artifact(run.path("info").path("artifact_uri").asText(), "model/" + trialId + ".cwm");
+            byte[] model = mlflow.artifact(run.path("info").path("artifact_uri").asText(), "model/" + trialId + ".onnx");
             assertEquals(Double.parseDouble(MlflowRest.value(run, "metrics", "size_bytes")), model.length, trialId);
-            assertEquals(model.length, Files.size(sweepDir.resolve("trials").resolve(trialId + ".cwm")), trialId);
+            assertEquals(model.length, Files.size(sweepDir.resolve("trials").resolve(trialId + ".onnx")), trialId);
             assertTrue(Files.isRegularFile(sweepDir.resolve("logs").resolve(trialId + ".log")), trialId);
         }
         assertEquals(Set.of("198.51.100.2", "198.51.100.3"), hosts, "trials ran on both workers");

@@ -11,18 +11,26 @@ import java.util.Optional;
 public final class Datasets {
 
     /** The data set names this version can load. */
+    /** The seed of every validation split: the teacher and every trial carve the same one. */
+    public static final long VALIDATION_SEED = 20_261_130L;
+
     public static final List<String> KNOWN = List.of(FashionMnist.NAME, SpamAssassin.NAME);
 
     private Datasets() {}
 
     /**
-     * Dispatches on {@code spec.name()}. SpamAssassin is split with the fixed
-     * {@link SpamAssassin#SPLIT_SEED}, so the teacher and every trial see the same split.
+     * Dispatches on {@code spec.name()}, then carves the validation split from the training examples
+     * ({@link ImageDataset#withValidation}, seed {@link #VALIDATION_SEED}). SpamAssassin is split with the fixed
+     * {@link SpamAssassin#SPLIT_SEED}, so the teacher and every trial see the same splits.
      *
      * @throws DatasetException when the name is unknown (the message lists the known ones) or the files
      *     are missing
      */
     public static ImageDataset load(DatasetSpec spec) {
+        return loadWithoutValidation(spec).withValidation(spec.validation(), VALIDATION_SEED);
+    }
+
+    private static ImageDataset loadWithoutValidation(DatasetSpec spec) {
         if (FashionMnist.NAME.equals(spec.name())) {
             return FashionMnist.load(Path.of(spec.path()), spec.trainSubset(), spec.testSubset());
         }

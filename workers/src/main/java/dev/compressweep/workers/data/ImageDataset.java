@@ -5,36 +5,63 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An image classification data set with its train and test splits. Immutable and thread-safe.
+ * An image classification data set with its train, validation and test splits. Training, distillation and
+ * calibration read {@code train} only; the search, the constraints and the pick read metrics measured on
+ * {@code validation}; {@code test} is only reported. Immutable and thread-safe.
  *
  * @param name the data set's id, e.g. {@code fashion-mnist}
  * @param classes number of classes; labels lie in {@code [0, classes)}
- * @param train the training split (possibly a subset)
+ * @param train the training split (possibly a subset), without the validation examples
+ * @param validation the validation split, carved from the training data ({@link #withValidation}); empty until then
  * @param test the test split (possibly a subset)
  * @param preprocessing how raw input becomes these images, for data that are not stored as such (text)
  */
-public record ImageDataset(String name, int classes, ImageSplit train, ImageSplit test,
+public record ImageDataset(String name, int classes, ImageSplit train, ImageSplit validation, ImageSplit test,
         Optional<TextPreprocessing> preprocessing) {
 
     public ImageDataset {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(preprocessing, "preprocessing");
         Objects.requireNonNull(train, "train");
+        Objects.requireNonNull(validation, "validation");
         Objects.requireNonNull(test, "test");
         if (classes < 2) {
             throw new IllegalArgumentException("a classification data set needs >= 2 classes, but got " + classes);
         }
-        if (!train.shape().equals(test.shape())) {
-            throw new IllegalArgumentException("train and test images must have one shape, but got "
-                    + train.shape() + " and " + test.shape());
+        if (!train.shape().equals(test.shape()) || !train.shape().equals(validation.shape())) {
+            throw new IllegalArgumentException("train, validation and test images must have one shape, but got "
+                    + train.shape() + ", " + validation.shape() + " and " + test.shape());
         }
         checkLabels("train", train, classes);
+        checkLabels("validation", validation, classes);
         checkLabels("test", test, classes);
     }
 
-    /** A data set stored as images, with no preprocessing. */
+    /** A data set stored as images, with no preprocessing and no validation split yet. */
     public ImageDataset(String name, int classes, ImageSplit train, ImageSplit test) {
         this(name, classes, train, test, Optional.empty());
+    }
+
+    /** A data set with no validation split yet. */
+    public ImageDataset(String name, int classes, ImageSplit train, ImageSplit test,
+            Optional<TextPreprocessing> preprocessing) {
+        this(name, classes, train, new ImageSplit(train.shape(), new float[0], new int[0]), test, preprocessing);
+    }
+
+    /**
+     * This data set with a validation split carved from its training split: seeded and stratified (each class
+     * gives its share), the rest stays for training; the test split is untouched.
+     *
+     * @param validation a fraction of the training examples (below 1) or a count (1 or more); 0 keeps all for
+     *     training
+     * @throws IllegalArgumentException when the validation split would be empty or take every training example
+     */
+    public ImageDataset withValidation(double validation, long seed) {
+        if (validation == 0) {
+            return this;
+        }
+        int[][] parts = ValidationSplit.carve(train.labels(), classes, validation, seed);
+        return new ImageDataset(name, classes, train.subset(parts[0]), train.subset(parts[1]), test, preprocessing);
     }
 
     /** The dimensions of each image. */

@@ -3,7 +3,7 @@ package dev.compressweep.workers.data;
 import java.util.Objects;
 
 /**
- * One split (train or test) of an image data set: pixels scaled to [0, 1], row-major per image, and
+ * One split (train, validation or test) of an image data set: pixels scaled to [0, 1], row-major per image, and
  * integer labels. Immutable: it copies arrays in and hands out copies, so it is thread-safe.
  */
 public final class ImageSplit {
@@ -62,6 +62,11 @@ public final class ImageSplit {
         float[] out = new float[(to - from) * n];
         System.arraycopy(pixels, from * n, out, 0, out.length);
         return out;
+    }
+
+    /** The images at {@code indices}, in that order, as a split of their own. */
+    public ImageSplit subset(int[] indices) {
+        return new ImageSplit(shape, images(indices), labels(indices));
     }
 
     /** Labels of the images at {@code indices}, in that order. */

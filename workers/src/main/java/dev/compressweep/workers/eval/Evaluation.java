@@ -7,9 +7,10 @@ import java.util.Objects;
 import java.util.OptionalDouble;
 
 /**
- * The measured quality, size and speed of one model on a test split. All values are measurements.
+ * The measured quality, size and speed of one model on a split (the validation split: the plain metric names
+ * mean validation; test-split quality is added with the {@value #TEST_PREFIX} prefix). All values are measurements.
  *
- * @param accuracy fraction of test images classified correctly
+ * @param accuracy fraction of images classified correctly
  * @param f1Macro unweighted mean of the per-class F1 scores
  * @param params number of scalar parameters
  * @param sizeBytes byte length of the model's artifact file
@@ -41,8 +42,18 @@ public record Evaluation(double accuracy, double f1Macro, long params, long size
     public static final String FLOAT_LATENCY_P50_MS = "float_latency_p50_ms";
     /** Added for int8 execution: median latency of the same network before quantization on DJL. */
     public static final String DJL_FLOAT_LATENCY_P50_MS = "djl_float_latency_p50_ms";
-    /** Added for int8 execution: byte length of the int8 ONNX model written beside the artifact. */
-    public static final String ONNX_SIZE_BYTES = "onnx_size_bytes";
+    /** Prefix of the metrics measured on the test split: reported, never read by the search or the pick. */
+    public static final String TEST_PREFIX = "test_";
+    /** Added by the caller: the test-split accuracy drop against the teacher's test accuracy. */
+    public static final String TEST_ACCURACY_DROP = TEST_PREFIX + ACCURACY_DROP;
+    /** Byte length of the project's own storage form (.cwm: packed int4, sparse bitmaps), beside the ONNX size. */
+    public static final String STORAGE_BYTES = "storage_bytes";
+    /** Median latency of the same model on DJL's PyTorch engine (float), beside the deployed ONNX one. */
+    public static final String DJL_LATENCY_P50_MS = "djl_latency_p50_ms";
+    /** Median latency of the teacher's ONNX file, timed in the trial's slot right after the trial's own. */
+    public static final String TEACHER_LATENCY_P50_MS = "teacher_latency_p50_ms";
+    /** {@value #TEACHER_LATENCY_P50_MS} divided by the trial's {@value #LATENCY_P50_MS}: like with like. */
+    public static final String SPEEDUP = "speedup";
 
     public Evaluation {
         Objects.requireNonNull(f1, "f1");

@@ -10,6 +10,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
 
@@ -64,6 +66,22 @@ public final class Evaluator {
                         ? OptionalDouble.of(ClassificationMetrics.f1(truth, predicted, 1))
                         : OptionalDouble.empty(),
                 ModelStats.of(model.topology(), model.inputShape()));
+    }
+
+    /**
+     * The quality metrics of {@code predictor} on the test split, named with {@value Evaluation#TEST_PREFIX}:
+     * accuracy, macro F1 and, for two classes, F1 of the positive class. No timing.
+     */
+    public Map<String, Double> testMetrics(Predictor predictor, ImageSplit test, int classes) {
+        int[] predicted = Inference.argMax(logits(predictor, test, classes), classes);
+        int[] truth = test.labels();
+        Map<String, Double> out = new LinkedHashMap<>();
+        out.put(Evaluation.TEST_PREFIX + Evaluation.ACCURACY, ClassificationMetrics.accuracy(truth, predicted));
+        out.put(Evaluation.TEST_PREFIX + Evaluation.F1_MACRO, ClassificationMetrics.f1Macro(truth, predicted, classes));
+        if (classes == 2) {
+            out.put(Evaluation.TEST_PREFIX + Evaluation.F1, ClassificationMetrics.f1(truth, predicted, 1));
+        }
+        return out;
     }
 
     /** The median single-image latency of {@code predictor} on {@code test}, milliseconds. */

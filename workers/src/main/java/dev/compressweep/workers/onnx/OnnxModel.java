@@ -32,6 +32,15 @@ public record OnnxModel(byte[] bytes, Map<String, String> probes) {
         return bytes.clone();
     }
 
+    /** The model stored in {@code file} (an inference model: no probes). */
+    public static OnnxModel read(Path file) {
+        try {
+            return new OnnxModel(Files.readAllBytes(file), Map.of());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read ONNX model " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The serialized length, in bytes. */
     public long size() {
         return bytes.length;

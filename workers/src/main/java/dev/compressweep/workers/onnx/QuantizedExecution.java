@@ -19,8 +19,7 @@ import java.util.Random;
 
 /**
  * Measures a quantized model as it runs on int8 kernels: calibrates its activations on a sample of the
- * training split, exports the QDQ int8 graph (written beside the artifact as {@code <name>.onnx}) and
- * evaluates it on ONNX Runtime. For comparison on the same machine and in the same process it also
+ * training split, exports the QDQ int8 graph (the file that is deployed) and evaluates that file on ONNX Runtime. For comparison on the same machine and in the same process it also
  * times the network before quantization: exported as a float graph on ONNX Runtime, and on DJL.
  *
  * <p>It applies when the chain ends with {@code quantize} and {@code quantize.weights_only} is false (the
@@ -34,26 +33,6 @@ public final class QuantizedExecution {
 
     private final EvaluationSettings settings;
     private final int threads;
-
-    /**
-     * The measured int8 model: its evaluation (size = the artifact's length) and the metrics and tags to
-     * add to the trial's.
-     *
-     * @param evaluation accuracy, F1, latency and throughput of the int8 graph
-     * @param metrics in this order: {@value Evaluation#FLOAT_LATENCY_P50_MS},
-     *     {@value Evaluation#DJL_FLOAT_LATENCY_P50_MS}, {@value Evaluation#ONNX_SIZE_BYTES}
-     * @param tags how it was executed
-     * @param onnxFile where the int8 graph was written
-     */
-    public record Result(Evaluation evaluation, Map<String, Double> metrics, Map<String, String> tags, Path onnxFile) {
-
-        public Result {
-            Objects.requireNonNull(evaluation, "evaluation");
-            Objects.requireNonNull(onnxFile, "onnxFile");
-            metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
-            tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
-        }
-    }
 
     /** Measures with {@code settings}, running ONNX Runtime with {@code threads} intra-op threads. */
     public QuantizedExecution(EvaluationSettings settings, int threads) {
@@ -75,13 +54,16 @@ public final class QuantizedExecution {
     }
 
     /**
-     * Evaluates {@code model} as int8 on {@code data.test()}, calibrating on {@code data.train()} with the
-     * calibration {@code params} ask for and {@code seed}; the model's artifact is {@code artifact}.
+     * Deploys {@code model} as int8 and measures it: calibrates on a sample of {@code data.train()} drawn with
+     * {@code seed} as the calibration {@code params} ask, writes the QDQ graph to {@code onnxFile} and measures
+     * that file on ONNX Runtime (validation and test splits); the network before quantization is timed too, as a
+     * float graph on ONNX Runtime and on DJL.
      *
      * @throws IllegalArgumentException when {@link #appliesTo} does not hold for the model or a parameter
      *     is invalid
      */
-    public Result evaluate(CompressedModel model, ImageDataset data, Path artifact, StepParams params, long seed) {
+    public OnnxMeasurement evaluate(CompressedModel model, ImageDataset data, Path onnxFile, StepParams params,
+            long seed) {
         List<NamedTensor> original = model.beforeQuantization();
         if (!model.isQuantized() || original.isEmpty()) {
             throw new IllegalArgumentException("int8 execution needs a model quantized in this process (with its "
@@ -92,33 +74,23 @@ public final class QuantizedExecution {
         int[] sample = sample(train.size(), Math.min(calibration.samples(), train.size()), seed);
         Map<String, ActivationQuant> activations = Calibrator.calibrate(model, train.images(sample), sample.length,
                 calibration, threads);
-        OnnxModel int8 = OnnxExport.int8Model(model, activations);
-        Path onnxFile = onnxFile(artifact);
-        long onnxSize = int8.write(onnxFile);
         Evaluator evaluator = new Evaluator(settings);
-        Evaluation evaluation;
-        try (OnnxRunner runner = OnnxRunner.open(int8, threads)) {
-            evaluation = evaluator.evaluate(model, runner::predict, data.test(), artifact);
-        }
-        double ortFloat;
+        Map<String, Double> extra = new LinkedHashMap<>();
         try (OnnxRunner runner = OnnxRunner.open(OnnxExport.floatModel(model, original), threads)) {
-            ortFloat = evaluator.latencyP50Ms(runner::predict, data.test());
+            extra.put(Evaluation.FLOAT_LATENCY_P50_MS, evaluator.latencyP50Ms(runner::predict, data.validation()));
         }
-        double djlFloat;
         try (CompressedModel floats = model.withTensors(original, Map.of())) {
-            djlFloat = evaluator.latencyP50Ms(Evaluator.djl(floats, data.shape()), data.test());
+            extra.put(Evaluation.DJL_FLOAT_LATENCY_P50_MS,
+                    evaluator.latencyP50Ms(Evaluator.djl(floats, data.shape()), data.validation()));
         }
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        metrics.put(Evaluation.FLOAT_LATENCY_P50_MS, ortFloat);
-        metrics.put(Evaluation.DJL_FLOAT_LATENCY_P50_MS, djlFloat);
-        metrics.put(Evaluation.ONNX_SIZE_BYTES, (double) onnxSize);
-        return new Result(evaluation, metrics, tags(model), onnxFile);
+        return OnnxMeasurement.measure(evaluator, model, OnnxExport.int8Model(model, activations), onnxFile, data,
+                threads, extra, tags(model));
     }
 
     private static Map<String, String> tags(CompressedModel model) {
         Map<String, String> tags = new LinkedHashMap<>();
         tags.put("quantized_execution", "onnxruntime_int8");
-        tags.put("runtime", "onnxruntime-" + OrtRuntime.version());
+        tags.put("deployed_precision", "int8");
         tags.put("weights_only_quantization", "false");
         tags.put("activation_quantization", "uint8_" + ActivationQuant.LEVELS + "_levels");
         tags.put("float_layers", PointPlan.of(model.topology()).floatFirstLayer() ? "1" : "0");
@@ -126,13 +98,6 @@ public final class QuantizedExecution {
             tags.put("int4_executed_as", "int8");
         }
         return tags;
-    }
-
-    /** {@code artifact} with its extension replaced by {@code .onnx}. */
-    static Path onnxFile(Path artifact) {
-        String name = artifact.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return artifact.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".onnx");
     }
 
     /** {@code count} distinct indices below {@code size}, drawn with {@code seed}. */

@@ -7,10 +7,16 @@ import java.util.Objects;
  *
  * @param name the dataset's kind, e.g. {@code fashion-mnist}
  * @param path the folder holding its files
- * @param trainSubset how many training examples to use (0 = all)
+ * @param trainSubset how many training examples to use (0 = all), the validation split included
  * @param testSubset how many test examples to evaluate on (0 = all)
+ * @param validation the validation split carved from the training examples: a fraction (below 1) or a count
+ *     (1 or more); 0 for none
  */
-public record DatasetSpec(String name, String path, int trainSubset, int testSubset) {
+public record DatasetSpec(String name, String path, int trainSubset, int testSubset, double validation) {
+
+    /** The validation split unless the sweep file says otherwise: 10 % of the training examples. */
+    public static final double DEFAULT_VALIDATION = 0.1;
+
     public DatasetSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(path, "path");
@@ -18,10 +24,19 @@ public record DatasetSpec(String name, String path, int trainSubset, int testSub
             throw new IllegalArgumentException("subset sizes must be >= 0 (0 = all), but got train="
                     + trainSubset + ", test=" + testSubset);
         }
+        if (!(validation >= 0) || (validation >= 1 && validation != Math.rint(validation))) {
+            throw new IllegalArgumentException("validation must be a fraction in [0, 1) or a whole count, but got "
+                    + validation);
+        }
+    }
+
+    /** The data with the default validation split. */
+    public DatasetSpec(String name, String path, int trainSubset, int testSubset) {
+        this(name, path, trainSubset, testSubset, DEFAULT_VALIDATION);
     }
 
     /** The same data, read from {@code folder} (where a shipped copy landed on a node). */
     public DatasetSpec withPath(String folder) {
-        return new DatasetSpec(name, folder, trainSubset, testSubset);
+        return new DatasetSpec(name, folder, trainSubset, testSubset, validation);
     }
 }

@@ -9,11 +9,12 @@ import dev.compressweep.workers.data.ImageDataset;
 import dev.compressweep.workers.data.text.TextPreprocessing;
 import dev.compressweep.workers.eval.Evaluation;
 import dev.compressweep.workers.eval.EvaluationSettings;
-import dev.compressweep.workers.eval.Evaluator;
 import dev.compressweep.workers.model.Architecture;
 import dev.compressweep.workers.model.Inference;
 import dev.compressweep.workers.model.Objective;
 import dev.compressweep.workers.model.Training;
+import dev.compressweep.workers.onnx.FloatExecution;
+import dev.compressweep.workers.onnx.OnnxMeasurement;
 import dev.compressweep.workers.model.TrainingSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,7 +27,8 @@ import java.util.Optional;
 /**
  * Produces a sweep's teacher once: trains it from {@link TrialSpec#teacher()} (or loads the artifact at
  * {@code teacher.path()}), writes {@code teacher/teacher.cwm} (float32), computes its logits on the
- * training split once ({@code teacher/logits.bin}), evaluates it and finally writes
+ * training split once ({@code teacher/logits.bin}), deploys it as {@code teacher/teacher.onnx} and measures that
+ * file on ONNX Runtime like every trial ({@link FloatExecution}: validation and test splits), and finally writes
  * {@code teacher/metrics.json} with the spec's hash. When those files exist with the same hash they are
  * reused (resume). Run it in one process at a time per work folder.
  */
@@ -34,10 +36,10 @@ public final class TeacherJob {
 
     private static final int LOGIT_BATCH = 256;
 
-    private final Evaluator evaluator;
+    private final EvaluationSettings settings;
 
     public TeacherJob(EvaluationSettings settings) {
-        this.evaluator = new Evaluator(settings);
+        this.settings = settings;
     }
 
     /** Runs (or reuses) the teacher of {@code spec}, reporting training epochs to {@code progress}. */
@@ -46,11 +48,12 @@ public final class TeacherJob {
         String hash = SpecHash.teacher(spec);
         Optional<TeacherRecord> existing = TeacherRecord.read(dir.teacherRecord());
         if (existing.isPresent() && existing.get().specHash().equals(hash)
-                && Files.isRegularFile(dir.teacherModel()) && Files.isRegularFile(dir.teacherLogits())) {
+                && Files.isRegularFile(dir.teacherModel()) && Files.isRegularFile(dir.teacherLogits())
+                && Files.isRegularFile(dir.teacherOnnx())) {
             if (!Files.isRegularFile(dir.teacherPreprocessing())) {
                 write(Datasets.preprocessing(spec.dataset()), dir);
             }
-            return new TeacherResult(existing.get().metrics(), dir.teacherModel(), true);
+            return new TeacherResult(existing.get().metrics(), Map.of(), dir.teacherOnnx(), true);
         }
         delete(dir.teacherRecord());
         ImageDataset data = Datasets.load(spec.dataset());
@@ -60,14 +63,20 @@ public final class TeacherJob {
             TeacherLogits file = new TeacherLogits(data.train().size(), data.classes(), logits);
             WorkDir.replace(dir.teacherLogits(), file::write);
             write(data.preprocessing(), dir);
-            Evaluation evaluation = evaluator.evaluate(teacher, data.test(), dir.teacherModel());
-            Map<String, Double> metrics = new LinkedHashMap<>(evaluation.toMetrics());
+            OnnxMeasurement deployed = new FloatExecution(settings, spec.threads())
+                    .evaluate(teacher, data, dir.teacherOnnx());
+            Map<String, Double> metrics = new LinkedHashMap<>(deployed.evaluation().toMetrics());
+            metrics.putAll(deployed.metrics());
             metrics.put(Evaluation.ACCURACY_DROP, 0.0);
+            metrics.put(Evaluation.TEST_ACCURACY_DROP, 0.0);
             metrics.put(Evaluation.COMPRESSION_RATIO, 1.0);
+            metrics.put(Evaluation.STORAGE_BYTES, (double) dir.teacherModel().toFile().length());
+            metrics.put(Evaluation.TEACHER_LATENCY_P50_MS, deployed.evaluation().latencyP50Ms());
+            metrics.put(Evaluation.SPEEDUP, 1.0);
             Evaluation.requireFinite(metrics);
             new TeacherRecord(hash, data.name(), data.train().size(), data.test().size(), metrics)
                     .write(dir.teacherRecord());
-            return new TeacherResult(metrics, dir.teacherModel(), false);
+            return new TeacherResult(metrics, deployed.tags(), dir.teacherOnnx(), false);
         }
     }
 

@@ -18,7 +18,13 @@ import dev.compressweep.workers.event.EventType;
 import dev.compressweep.workers.event.TrialEvent;
 import dev.compressweep.workers.event.TrialRole;
 import dev.compressweep.workers.model.Seeds;
+import dev.compressweep.workers.onnx.FloatExecution;
+import dev.compressweep.workers.onnx.OnnxMeasurement;
+import dev.compressweep.workers.onnx.OnnxModel;
+import dev.compressweep.workers.onnx.OnnxRunner;
 import dev.compressweep.workers.onnx.QuantizedExecution;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -30,8 +36,9 @@ import org.slf4j.LoggerFactory;
  * Runs one trial in this JVM and reports it: STARTED (params and provenance tags), PROGRESS per epoch or
  * step, then FINISHED (measured metrics, the artifact's {@code file:} URI) or FAILED (a one-line reason) for any exception.
  * A teacher trial runs the {@link TeacherJob}; a compression trial applies its chain to a copy of the
- * teacher and measures the result against the teacher's record; a chain ending in {@code quantize} is
- * measured on int8 kernels ({@link QuantizedExecution}). DJL trains one model per JVM at a time: run
+ * teacher, deploys the result as an ONNX file (int8 QDQ when the chain ends in {@code quantize},
+ * {@link QuantizedExecution}; float otherwise, {@link FloatExecution}) and measures that file on the validation
+ * and test splits against the teacher's record; the teacher's own file is timed beside it. DJL trains one model per JVM at a time: run
  * trials sequentially in a process. Not thread-safe.
  */
 public final class TrialRunner {
@@ -75,6 +82,7 @@ public final class TrialRunner {
         TeacherResult result = new TeacherJob(settings).run(spec, progress);
         Map<String, String> tags = new LinkedHashMap<>(base);
         tags.putAll(Provenance.engine());
+        tags.putAll(result.tags());
         tags.put("teacher.reused", Boolean.toString(result.reused()));
         tags.put("teacher.spec_hash", SpecHash.teacher(spec));
         return TrialEvents.of(spec, EventType.FINISHED, result.metrics(), tags, ArtifactUri.of(result.artifact()), null);
@@ -93,34 +101,51 @@ public final class TrialRunner {
                 new StepParams(spec.params()), spec.seed(), progress);
         Seeds.apply(spec.seed());
         try (CompressedModel result = chain.apply(ModelArtifact.load(dir.teacherModel()), context)) {
-            Path artifact = dir.trialArtifact(spec.trialId());
-            ModelArtifact.write(artifact, result);
-            QuantizedExecution.Result int8 = QuantizedExecution.appliesTo(spec.chain(), context.params(), result)
+            Path storage = dir.trialArtifact(spec.trialId());
+            ModelArtifact.write(storage, result);
+            Path onnx = dir.trialOnnx(spec.trialId());
+            boolean int8 = QuantizedExecution.appliesTo(spec.chain(), context.params(), result);
+            OnnxMeasurement deployed = int8
                     ? new QuantizedExecution(settings, spec.threads())
-                            .evaluate(result, data, artifact, context.params(), spec.seed())
-                    : null;
-            Evaluation evaluation = int8 != null ? int8.evaluation()
-                    : new Evaluator(settings).evaluate(result, data.test(), artifact);
+                            .evaluate(result, data, onnx, context.params(), spec.seed())
+                    : new FloatExecution(settings, spec.threads()).evaluate(result, data, onnx);
+            Evaluation evaluation = deployed.evaluation();
             Map<String, Double> metrics = new LinkedHashMap<>(evaluation.toMetrics());
+            metrics.putAll(deployed.metrics());
             metrics.put(Evaluation.ACCURACY_DROP, teacher.metric(Evaluation.ACCURACY) - evaluation.accuracy());
-            metrics.put(Evaluation.COMPRESSION_RATIO,
-                    teacher.metric(Evaluation.SIZE_BYTES) / evaluation.sizeBytes());
-            if (int8 != null) {
-                metrics.putAll(int8.metrics());
-            }
+            metrics.put(Evaluation.TEST_ACCURACY_DROP, teacher.metric(Evaluation.TEST_PREFIX + Evaluation.ACCURACY)
+                    - metrics.get(Evaluation.TEST_PREFIX + Evaluation.ACCURACY));
+            metrics.put(Evaluation.COMPRESSION_RATIO, teacher.metric(Evaluation.SIZE_BYTES) / evaluation.sizeBytes());
+            metrics.put(Evaluation.STORAGE_BYTES, (double) size(storage));
+            double teacherLatency = teacherLatency(dir, data, spec.threads());
+            metrics.put(Evaluation.TEACHER_LATENCY_P50_MS, teacherLatency);
+            metrics.put(Evaluation.SPEEDUP, teacherLatency / evaluation.latencyP50Ms());
             Evaluation.requireFinite(metrics);
             Map<String, String> tags = new LinkedHashMap<>(base);
             tags.putAll(Provenance.engine());
             tags.put("teacher.spec_hash", teacher.specHash());
             tags.put("architecture", result.architecture().toString());
-            if (result.isQuantized()) {
+            if (result.isQuantized() && !int8) {
                 tags.put("weights_only_quantization", "true");
-                tags.put("quantized_execution", "simulated_float");
+                tags.put("quantized_execution", "dequantized_float");
             }
-            if (int8 != null) {
-                tags.putAll(int8.tags());
-            }
-            return TrialEvents.of(spec, EventType.FINISHED, metrics, tags, ArtifactUri.of(artifact), null);
+            tags.putAll(deployed.tags());
+            return TrialEvents.of(spec, EventType.FINISHED, metrics, tags, ArtifactUri.of(onnx), null);
+        }
+    }
+
+    /** The teacher's deployed file timed here, right after the trial's own: the same runtime, threads and load. */
+    private double teacherLatency(WorkDir dir, ImageDataset data, int threads) {
+        try (OnnxRunner runner = OnnxRunner.open(OnnxModel.read(dir.teacherOnnx()), threads)) {
+            return new Evaluator(settings).latencyP50Ms(runner::predict, data.validation());
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot measure " + file, e);
         }
     }
 }

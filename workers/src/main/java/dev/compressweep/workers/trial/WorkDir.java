@@ -42,6 +42,11 @@ public record WorkDir(Path root) {
         return root.resolve("teacher").resolve("teacher.cwm");
     }
 
+    /** The teacher's deployed form: the ONNX graph that is measured like every trial's. */
+    public Path teacherOnnx() {
+        return root.resolve("teacher").resolve("teacher.onnx");
+    }
+
     /** The teacher's logits on the training split. */
     public Path teacherLogits() {
         return root.resolve("teacher").resolve("logits.bin");
@@ -57,9 +62,14 @@ public record WorkDir(Path root) {
         return root.resolve("teacher").resolve("metrics.json");
     }
 
-    /** A compression trial's artifact. */
+    /** A compression trial's storage form (packed int4, sparse bitmaps): what the next steps load. */
     public Path trialArtifact(String trialId) {
         return root.resolve("trials").resolve(safe(trialId) + ".cwm");
+    }
+
+    /** A compression trial's deployed form: the ONNX graph that is measured, uploaded and registered. */
+    public Path trialOnnx(String trialId) {
+        return root.resolve("trials").resolve(safe(trialId) + ".onnx");
     }
 
     /** The terminal event (FINISHED or FAILED) a trial process writes for the task that launched it. */

@@ -82,11 +82,13 @@ class FashionMnistTest {
     }
 
     @Test
-    void shouldLoadFashionMnistThroughItsSpec() {
+    void shouldLoadFashionMnistThroughItsSpecWithTenPercentOfTheTrainingExamplesForValidation() {
         ImageDataset data = Datasets.load(new DatasetSpec("fashion-mnist", INSTALLED.toString(), 20, 10));
 
         assertEquals(FashionMnist.NAME, data.name());
-        assertEquals(20, data.train().size());
+        assertEquals(18, data.train().size());
+        assertEquals(2, data.validation().size());
+        assertEquals(10, data.test().size());
     }
 
     /** Image i has every pixel equal to 255 * i / (n - 1) (so the last is all 1.0) and label i. */

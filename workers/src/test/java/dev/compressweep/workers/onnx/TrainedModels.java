@@ -16,7 +16,7 @@ import java.util.Map;
  */
 final class TrainedModels {
 
-    static final ImageDataset DATA = Fixtures.fashion(2000, 500);
+    static final ImageDataset DATA = Fixtures.fashion(2000, 500).withValidation(0.1, 7);
     static final Architecture CNN = Architecture.of("cnn", 8, 2);
     static final Architecture MLP = Architecture.of("mlp", 32, 1);
 

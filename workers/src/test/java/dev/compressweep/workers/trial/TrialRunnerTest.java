@@ -22,10 +22,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TrialRunnerTest {
 
-    static final List<String> METRICS = List.of("accuracy", "f1_macro", "params", "size_bytes", "latency_p50_ms",
-            "latency_p95_ms", "throughput", "macs", "peak_memory_bytes", "accuracy_drop", "compression_ratio");
-    static final List<String> INT8_METRICS = List.of("float_latency_p50_ms", "djl_float_latency_p50_ms",
-            "onnx_size_bytes");
+    static final List<String> VALIDATION_METRICS = List.of("accuracy", "f1_macro", "params", "size_bytes",
+            "latency_p50_ms", "latency_p95_ms", "throughput", "macs", "peak_memory_bytes", "test_accuracy",
+            "test_f1_macro");
+    static final List<String> AGAINST_TEACHER = List.of("accuracy_drop", "test_accuracy_drop", "compression_ratio",
+            "storage_bytes", "teacher_latency_p50_ms", "speedup");
+    static final List<String> METRICS = Stream.of(VALIDATION_METRICS, List.of("djl_latency_p50_ms"), AGAINST_TEACHER)
+            .flatMap(List::stream).toList();
+    static final List<String> INT8_METRICS = Stream.of(VALIDATION_METRICS,
+            List.of("float_latency_p50_ms", "djl_float_latency_p50_ms"), AGAINST_TEACHER).flatMap(List::stream).toList();
     static final TrialRunner RUNNER = new TrialRunner(new EvaluationSettings(10, 100, 256));
 
     @TempDir
@@ -46,7 +51,10 @@ class TrialRunnerTest {
         assertTrue(teacher.metric("accuracy") > 0.6, teacher.metrics().toString());
         assertEquals(784 * 128 + 128 + 1290, teacher.metric("params"));
         assertTrue(Files.isRegularFile(work.resolve("teacher/teacher.cwm")));
-        assertEquals(12 + Specs.TRAIN * 10 * 4, fileSize(work.resolve("teacher/logits.bin")));
+        assertEquals(teacher.metric("size_bytes"), fileSize(work.resolve("teacher/teacher.onnx")));
+        assertEquals(work.resolve("teacher/teacher.onnx").toUri().toString(), teacher.artifactUri());
+        assertTrue(teacher.metric("test_accuracy") > 0.6, teacher.metrics().toString());
+        assertEquals(12 + Math.round(Specs.TRAIN * 0.9) * 10 * 4, fileSize(work.resolve("teacher/logits.bin")));
         assertEquals("false", teacher.tags().get("teacher.reused"));
         for (String tag : List.of("seed", "threads", "java.version", "os.name", "os.arch", "djl.version",
                 "engine.name", "engine.version", "dataset", "dataset.train_subset", "chain")) {
@@ -80,17 +88,20 @@ class TrialRunnerTest {
         assertEquals(params, events.events.get(0).params());
         assertEquals("distill", events.events.get(1).tags().get("step"));
         assertEquals("quantize", events.events.get(2).tags().get("step"));
-        assertEquals(Stream.concat(METRICS.stream(), INT8_METRICS.stream()).toList(),
-                List.copyOf(end.metrics().keySet()));
+        assertEquals(INT8_METRICS, List.copyOf(end.metrics().keySet()));
         assertTrue(end.metric("accuracy") > 0.6, end.metrics().toString());
         assertEquals(teacher.metric("accuracy") - end.metric("accuracy"), end.metric("accuracy_drop"), 1e-12);
+        assertEquals(teacher.metric("test_accuracy") - end.metric("test_accuracy"), end.metric("test_accuracy_drop"),
+                1e-12);
+        assertEquals(end.metric("teacher_latency_p50_ms") / end.metric("latency_p50_ms"), end.metric("speedup"),
+                1e-12);
         assertEquals(teacher.metric("size_bytes") / end.metric("size_bytes"), end.metric("compression_ratio"), 1e-12);
         assertTrue(end.metric("compression_ratio") > 12, end.metrics().toString());
         assertEquals("onnxruntime_int8", end.tags().get("quantized_execution"));
         assertEquals("false", end.tags().get("weights_only_quantization"));
-        assertEquals(end.metric("onnx_size_bytes"), fileSize(work.resolve("trials/sweep-t-0.onnx")));
+        assertEquals(end.metric("storage_bytes"), fileSize(work.resolve("trials/sweep-t-0.cwm")));
         assertEquals("distill>quantize", end.tags().get("chain"));
-        assertEquals(work.resolve("trials/sweep-t-0.cwm").toUri().toString(), end.artifactUri());
+        assertEquals(work.resolve("trials/sweep-t-0.onnx").toUri().toString(), end.artifactUri());
         assertEquals(end.metric("size_bytes"), fileSize(ArtifactUri.toPath(end.artifactUri())));
     }
 
@@ -107,7 +118,7 @@ class TrialRunnerTest {
     }
 
     @Test
-    void shouldKeepSimulatedFloatExecutionWhenOnlyWeightsAreQuantized() {
+    void shouldDeployAFloatGraphOfTheDequantizedWeightsWhenOnlyWeightsAreQuantized() {
         RecordingPublisher events = new RecordingPublisher();
 
         TrialEvent end = RUNNER.run(Specs.compression(work, "sweep-t-5", List.of("quantize"),
@@ -115,9 +126,11 @@ class TrialRunnerTest {
 
         assertEquals(EventType.FINISHED, end.type(), "error: " + end.error());
         assertEquals(METRICS, List.copyOf(end.metrics().keySet()));
-        assertEquals("simulated_float", end.tags().get("quantized_execution"));
+        assertEquals("dequantized_float", end.tags().get("quantized_execution"));
         assertEquals("true", end.tags().get("weights_only_quantization"));
-        assertFalse(Files.exists(work.resolve("trials/sweep-t-5.onnx")));
+        assertEquals("float32", end.tags().get("deployed_precision"));
+        assertEquals(end.metric("size_bytes"), fileSize(work.resolve("trials/sweep-t-5.onnx")));
+        assertTrue(end.metric("storage_bytes") < end.metric("size_bytes"), end.metrics().toString());
     }
 
     @Test

@@ -45,7 +45,7 @@ class SpamAssassinLayoutTest {
     void shouldLoadThroughItsSpecWithTheFixedSplitSeed() throws IOException {
         writeCorpus(dir, 10, 15);
 
-        ImageDataset viaSpec = Datasets.load(new DatasetSpec(SpamAssassin.NAME, dir.toString(), 8, 3));
+        ImageDataset viaSpec = Datasets.load(new DatasetSpec(SpamAssassin.NAME, dir.toString(), 8, 3, 0));
         ImageDataset direct = SpamAssassin.load(dir, 8, 3, SpamAssassin.SPLIT_SEED);
 
         assertEquals(8, viaSpec.train().size());
