@@ -40,13 +40,14 @@ class MethodTableTest {
         String json = MethodTableFormat.json(table);
         assertTrue(json.contains("\"method\" : \"prune[structured]\""), json);
         assertTrue(json.contains("\"djl_float_latency_p50_ms\" : 0.3"), json);
-        assertTrue(text.contains("djl_float_p50_ms"), text);
+        assertTrue(text.contains("djl_p50_ms"), text);
+        assertTrue(text.contains("test_acc") && json.contains("\"test_accuracy\" : 0.85"), json);
     }
 
     private static TrialRecord trial(String id, List<String> chain, Map<String, Object> params, double accuracy,
             double size) {
         return new TrialRecord(id, 0, chain, params, TrialState.COMPLETE,
-                Map.of("accuracy", accuracy, "size_bytes", size, "latency_p50_ms", 0.1,
+                Map.of("accuracy", accuracy, "test_accuracy", 0.85, "size_bytes", size, "latency_p50_ms", 0.1,
                         "djl_float_latency_p50_ms", 0.3), Map.of(), null, null);
     }
 }

@@ -40,6 +40,17 @@ class SweepStateTest {
     }
 
     @Test
+    void shouldNeverShowTheSamplerATestSplitMetric() {
+        SweepState state = new SweepState("s");
+
+        state.apply(event("s", 0, EventType.FINISHED, Map.of("accuracy", 0.8, "test_accuracy", 0.7,
+                "test_accuracy_drop", 0.01)));
+
+        assertEquals(Map.of("accuracy", 0.8), state.history().observations().get(0).metrics());
+        assertEquals(0.7, state.trials().get(0).metrics().get("test_accuracy"), "still reported");
+    }
+
+    @Test
     void shouldIgnoreEventsOfOtherSweeps() {
         SweepState state = new SweepState("s");
 

@@ -145,6 +145,31 @@ class SweepFileParserTest {
     }
 
     @Test
+    void shouldRefuseToChooseOnTheTestSplit() {
+        String text = VALID.replace("metric: size_bytes, direction", "metric: test_accuracy, direction")
+                .replace("\"size_bytes<=200000\"", "\"test_f1_macro >= 0.5\"");
+
+        SweepFileException e = assertThrows(SweepFileException.class, () -> SweepFileParser.parse(text, "t.yaml"));
+
+        assertEquals(List.of(
+                "objectives[1].metric: 'test_accuracy' is measured on the test split, which is only reported: choose"
+                        + " on validation, with 'accuracy'",
+                "constraints[1]: 'test_f1_macro' is measured on the test split, which is only reported: choose on"
+                        + " validation, with 'f1_macro'"), e.problems());
+    }
+
+    @Test
+    void shouldCarveTenPercentForValidationUnlessTheFileSaysOtherwise() {
+        assertEquals(0.1, SweepFileParser.parse(VALID, "v.yaml").dataset().validation());
+        assertEquals(250, SweepFileParser.parse(VALID.replace("test_subset: 200}", "test_subset: 200, validation: 250}"),
+                "v.yaml").dataset().validation());
+        SweepFileException e = assertThrows(SweepFileException.class, () -> SweepFileParser.parse(
+                VALID.replace("test_subset: 200}", "test_subset: 200, validation: 1000}"), "v.yaml"));
+        assertEquals(List.of("dataset.validation: must leave training examples: 1000 of train_subset 1000"),
+                e.problems());
+    }
+
+    @Test
     void shouldRejectASectionForAMethodNoChainUses() {
         String text = VALID.replace("chain: [[distill], [quantize], \"distill > quantize\"]", "chain: [[distill]]");
 
