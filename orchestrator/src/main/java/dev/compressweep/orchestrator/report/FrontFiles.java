@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 
 /**
  * Writes a sweep's results next to its artifacts: {@code front.csv}, {@code front.json} (teacher,
- * front, best), {@code front.png} (accuracy against size), {@code trials.csv} and {@code trials.json}
+ * front, best, runner-up and the reason of the pick), {@code front.png} (accuracy against size), {@code trials.csv} and {@code trials.json}
  * (the teacher and every trial, failed ones with their reason).
  */
 public final class FrontFiles {
@@ -59,6 +59,8 @@ public final class FrontFiles {
         summary.front().forEach(t -> front.add(trial(t)));
         root.put("feasible_trials", summary.feasibleCount());
         root.put("best", summary.best().map(TrialRecord::trialId).orElse(null));
+        root.put("runner_up", summary.runnerUp().map(TrialRecord::trialId).orElse(null));
+        root.put("reason", summary.reason());
         return root;
     }
 

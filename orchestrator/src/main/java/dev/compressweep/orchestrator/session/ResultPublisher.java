@@ -6,6 +6,7 @@ import dev.compressweep.deploy.MlflowModelRegistry;
 import dev.compressweep.deploy.ModelExporter;
 import dev.compressweep.deploy.RegisteredVersion;
 import dev.compressweep.orchestrator.report.SweepSummary;
+import dev.compressweep.orchestrator.run.SweepFailedException;
 import dev.compressweep.orchestrator.run.TrialRecord;
 import dev.compressweep.orchestrator.sweep.SweepSpec;
 import dev.compressweep.orchestrator.tracking.ExperimentTracker;
@@ -63,7 +64,8 @@ final class ResultPublisher {
                 BEST_TAG, summary.best().map(TrialRecord::trialId).orElse("none")));
         tracker.terminate(sweepRun.runId(), RunOutcome.FINISHED, Instant.now());
         if (summary.best().isEmpty()) {
-            out.println("no trial meets the constraints " + sweep.constraints() + ": nothing to deploy");
+            out.println(summary.reason());
+            throw new SweepFailedException(summary.reason());
         } else if (options.deploy()) {
             deploy(summary.best().get(), experimentId, workDir, options);
         }

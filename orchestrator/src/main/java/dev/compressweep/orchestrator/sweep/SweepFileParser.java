@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.compressweep.deploy.selection.Selection;
 import dev.compressweep.search.objective.Constraint;
 import dev.compressweep.search.objective.Objective;
 import dev.compressweep.search.space.SearchSpace;
@@ -53,7 +54,8 @@ public final class SweepFileParser {
         }
         Problems problems = new Problems();
         Fields top = new Fields(root, "", problems);
-        top.rejectUnknown(List.of("name", "seed", "dataset", "teacher", "objectives", "constraints", "search"));
+        top.rejectUnknown(List.of("name", "seed", "dataset", "teacher", "objectives", "constraints", "select",
+                "search"));
         String name = top.text("name", "sweep", true);
         if (!NAME.matcher(name).matches()) {
             problems.add("name", "must be 1-100 letters, digits, '.', '_' or '-', but got '" + name + "'");
@@ -63,12 +65,14 @@ public final class SweepFileParser {
         TeacherSpec teacher = SectionParsers.teacher(top.section("teacher", true));
         List<Objective> objectives = SectionParsers.objectives(top);
         List<Constraint> constraints = SectionParsers.constraints(top);
+        Selection selection = SelectionParser.parse(top, objectives);
         Fields search = top.section("search", true);
         SearchSpace space = SpaceParser.parse(search.section("space", true));
         SearchSettings settings = SectionParsers.settings(search, space);
         if (!problems.isEmpty()) {
             throw new SweepFileException(origin, problems.all());
         }
-        return new SweepSpec(name, seed, dataset, teacher, objectives, constraints, settings, space, text);
+        return new SweepSpec(name, seed, dataset, teacher, objectives, constraints, selection, settings, space,
+                text);
     }
 }

@@ -1,5 +1,6 @@
 package dev.compressweep.orchestrator.sweep;
 
+import dev.compressweep.deploy.selection.Selection;
 import dev.compressweep.search.objective.Constraint;
 import dev.compressweep.search.objective.Objective;
 import dev.compressweep.search.space.SearchSpace;
@@ -19,8 +20,9 @@ import java.util.Objects;
  * @param seed the sweep's seed; each trial's seed is derived from it and the trial index
  * @param dataset the data
  * @param teacher how the teacher is trained or loaded
- * @param objectives the metrics of the Pareto front, the first one picks the best model
+ * @param objectives the metrics of the Pareto front, in order (the order a lexicographic selection follows)
  * @param constraints what a deployable model must satisfy
+ * @param selection how the model to deploy is picked from the feasible front; its weights name objectives' metrics
  * @param search strategy, budget and parallelism
  * @param space the search space (parameter {@code chain} and {@code <method>.<knob>} parameters)
  * @param source the sweep file's text, kept as the sweep run's artifact
@@ -32,6 +34,7 @@ public record SweepSpec(
         TeacherSpec teacher,
         List<Objective> objectives,
         List<Constraint> constraints,
+        Selection selection,
         SearchSettings search,
         SearchSpace space,
         String source) {
@@ -46,9 +49,11 @@ public record SweepSpec(
         Objects.requireNonNull(name, "name");
         objectives = List.copyOf(objectives);
         constraints = List.copyOf(constraints);
+        Objects.requireNonNull(selection, "`selection` must not be null");
         if (objectives.isEmpty()) {
             throw new IllegalArgumentException("a sweep needs at least one objective");
         }
+        selection.requireWeightsOn(objectives);
     }
 
     /**
