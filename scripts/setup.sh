@@ -51,7 +51,7 @@ apt_install() {
     fi
 }
 
-step "1/7 Tools: Java 17+, Maven, Python 3 with venv, npm"
+step "1/7 Tools: Java 17+, Maven, Python 3 with venv, npm, ip, unshare"
 missing=()
 java_major="$(java -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n1 || true)"
 if [ -z "$java_major" ] || [ "$java_major" -lt 17 ]; then missing+=(openjdk-17-jdk-headless); fi
@@ -60,6 +60,9 @@ if ! command -v python3 >/dev/null || ! python3 -c 'import venv, ensurepip' 2>/d
     missing+=(python3 python3-venv)
 fi
 command -v npm >/dev/null || missing+=(npm)
+# ip and unshare build the multi-host test's cluster of network namespaces (scripts/netns-cluster.sh)
+command -v ip >/dev/null || missing+=(iproute2)
+command -v unshare >/dev/null || missing+=(util-linux)
 if [ ${#missing[@]} -eq 0 ]; then
     skip "java $java_major, maven, $(python3 -V), npm $(npm -v)"
 else
