@@ -3,18 +3,20 @@ package dev.compressweep.deploy.mlmodel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.compressweep.workers.onnx.OrtRuntime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ServingEnvironmentTest {
 
     @Test
-    void shouldPinMlflowOnnxAndTheOnnxRuntimeThatMeasuredTheModel() {
+    void shouldPinMlflowOnnxAndTheOnnxRuntimeReleaseThatMeasuresModelsInJava() {
         ServingEnvironment pinned = ServingEnvironment.pinned("3.11.7");
 
         assertEquals("3.17.2", pinned.version("mlflow"));
-        assertEquals("1.28.0", pinned.version("onnxruntime"));
         assertEquals("onnx==1.23.2", pinned.requirements().get(2));
+        assertEquals(OrtRuntime.version(), pinned.version("onnxruntime"),
+                "the served model must run on the ONNX Runtime release it was measured with");
     }
 
     @Test
