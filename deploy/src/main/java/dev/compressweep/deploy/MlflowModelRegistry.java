@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.mlflow.api.proto.ModelRegistry.ModelVersion;
@@ -20,9 +21,12 @@ import org.mlflow.tracking.MlflowHttpException;
 
 /**
  * {@link ModelRegistry} over the MLflow model registry. The version's source is the run's
- * {@value #MODEL_DIR} artifact folder (where the MLflow sink uploads a trial's model), with a link to
- * the run. The Java client has no write calls for the registry, so they go through
- * {@link MlflowClient#sendPost}. Owns its HTTP connections; not thread-safe.
+ * {@value #MODEL_DIR} artifact folder (where the MLflow sink uploads a trial's model; an
+ * {@link dev.compressweep.deploy.mlmodel.MlflowModelFolder} there makes the version servable), with a link to
+ * the run; the alias and the description are set through the registry's REST calls
+ * ({@code registered-models/alias}, {@code model-versions/update}). The Java client has no write calls for
+ * the registry, so they go through {@link MlflowClient#sendPost} and {@link MlflowClient#sendPatch}. Owns its
+ * HTTP connections; not thread-safe.
  */
 public final class MlflowModelRegistry implements ModelRegistry {
 
@@ -41,19 +45,35 @@ public final class MlflowModelRegistry implements ModelRegistry {
     }
 
     @Override
-    public RegisteredVersion register(String modelName, String runId, Map<String, String> tags) {
+    public RegisteredVersion register(String modelName, String runId, Map<String, String> tags, String description) {
+        Objects.requireNonNull(description, "description");
         if (modelName.contains("'")) {
             throw new IllegalArgumentException("a registered model's name must not contain ', but got " + modelName);
         }
-        Optional<RegisteredVersion> existing = call("search versions of '" + modelName + "'",
+        RegisteredVersion version = existingVersion(modelName, runId)
+                .orElseGet(() -> createVersion(modelName, runId, tags));
+        String number = Integer.toString(version.version());
+        String alias = MAPPER.createObjectNode()
+                .put("name", modelName).put("alias", CHAMPION).put("version", number).toString();
+        call("point the alias " + CHAMPION + " of '" + modelName + "' at version " + number,
+                () -> client.sendPost("registered-models/alias", alias));
+        String update = MAPPER.createObjectNode()
+                .put("name", modelName).put("version", number).put("description", description).toString();
+        call("describe version " + number + " of '" + modelName + "'",
+                () -> client.sendPatch("model-versions/update", update));
+        return version;
+    }
+
+    private Optional<RegisteredVersion> existingVersion(String modelName, String runId) {
+        return call("search versions of '" + modelName + "'",
                 () -> client.searchModelVersions("name='" + modelName + "' and run_id='" + runId + "'").getItems())
                 .stream()
                 .min(Comparator.comparingInt((ModelVersion v) -> Integer.parseInt(v.getVersion())))
                 .map(v -> new RegisteredVersion(v.getName(), Integer.parseInt(v.getVersion()), v.getRunId(),
-                        v.getSource(), v.getRunLink()));
-        if (existing.isPresent()) {
-            return existing.get();
-        }
+                        v.getSource(), v.getRunLink(), CHAMPION));
+    }
+
+    private RegisteredVersion createVersion(String modelName, String runId, Map<String, String> tags) {
         RunInfo run = call("read run " + runId, () -> client.getRun(runId)).getInfo();
         createRegisteredModel(modelName);
         String source = run.getArtifactUri() + "/" + MODEL_DIR;
@@ -64,7 +84,7 @@ public final class MlflowModelRegistry implements ModelRegistry {
         tags.forEach((key, value) -> tagArray.addObject().put("key", key).put("value", value));
         String response = call("create a version of '" + modelName + "'",
                 () -> client.sendPost("model-versions/create", request.toString()));
-        return new RegisteredVersion(modelName, version(response), runId, source, runLink);
+        return new RegisteredVersion(modelName, version(response), runId, source, runLink, CHAMPION);
     }
 
     @Override

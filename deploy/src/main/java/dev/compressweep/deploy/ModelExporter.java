@@ -76,7 +76,8 @@ public final class ModelExporter {
         if (registered.isPresent()) {
             RegisteredVersion version = registered.get();
             card.putObject("registered").put("name", version.name()).put("version", version.version())
-                    .put("source", version.source()).put("run_link", version.runLink());
+                    .put("source", version.source()).put("run_link", version.runLink())
+                    .put("alias", version.alias());
         } else {
             card.putNull("registered");
         }

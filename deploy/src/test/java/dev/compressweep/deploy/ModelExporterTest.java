@@ -32,7 +32,8 @@ class ModelExporterTest {
     void shouldCopyTheModelFileAndDescribeItInTheCard() throws IOException {
         Path artifact = Files.write(tmp.resolve("student.onnx"), new byte[] {1, 2, 3});
         RegisteredVersion version = new RegisteredVersion("fashion-cnn", 3, "run42",
-                "mlflow-artifacts:/1/run42/artifacts/model", "http://127.0.0.1:5055/#/experiments/1/runs/run42");
+                "mlflow-artifacts:/1/run42/artifacts/model", "http://127.0.0.1:5055/#/experiments/1/runs/run42",
+                ModelRegistry.CHAMPION);
 
         Path preprocessing = Files.writeString(tmp.resolve("preprocessing.json"), "{}");
 
@@ -49,6 +50,7 @@ class ModelExporterTest {
         assertEquals(0.91, card.path("metrics").path("accuracy").asDouble());
         assertEquals("7", card.path("provenance").path("seed").asText());
         assertEquals(3, card.path("registered").path("version").asInt());
+        assertEquals("champion", card.path("registered").path("alias").asText());
         assertEquals("model/student.onnx", card.path("model").asText());
     }
 

@@ -16,8 +16,9 @@ import java.util.Map;
  * {@value LocalPorts#HOST}, with its runs in {@code <dir>/mlflow.db} (SQLite) and the artifacts it
  * serves over HTTP in {@code <dir>/artifacts} (run artifact URIs are {@code mlflow-artifacts:/...}).
  *
- * <p>The handle owns the server and its gunicorn workers: {@link #close(Duration)} stops them all
- * (unless nobody calls it, as for a detached server left running for the UI). Thread-safe.
+ * <p>The handle owns the server, its uvicorn workers and its job runner (MLflow 3):
+ * {@link #close(Duration)} stops them all (unless nobody calls it, as for a detached server left running
+ * for the UI). Thread-safe.
  */
 public final class MlflowServer implements AutoCloseable {
 
@@ -86,7 +87,7 @@ public final class MlflowServer implements AutoCloseable {
         return uri(port);
     }
 
-    /** The server process's id (the {@code mlflow} command, parent of gunicorn). */
+    /** The server process's id (the {@code mlflow} command, parent of uvicorn). */
     public long pid() {
         return process.pid();
     }

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The project's root folder and the local state under {@code <home>/.local/}: the MLflow virtual
@@ -45,6 +47,32 @@ public record ProjectHome(Path root) {
     /** The {@code mlflow} command of the virtual environment. */
     public Path mlflowCommand() {
         return venv().resolve("bin").resolve("mlflow");
+    }
+
+    /** The Python interpreter of the virtual environment. */
+    public Path venvPython() {
+        return venv().resolve("bin").resolve("python");
+    }
+
+    /**
+     * The Python version of the virtual environment, from its {@code pyvenv.cfg} (e.g. {@code 3.11.7}): the
+     * version that serves the registered models.
+     *
+     * @throws ServiceException when the environment is missing or its {@code pyvenv.cfg} names no version
+     */
+    public String venvPythonVersion() {
+        Path config = venv().resolve("pyvenv.cfg");
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(config);
+        } catch (IOException e) {
+            throw new ServiceException("the MLflow virtual environment is not installed (" + config
+                    + " cannot be read): " + SETUP_HINT, e);
+        }
+        return lines.stream().map(line -> line.split("=", 2))
+                .filter(pair -> pair.length == 2 && Set.of("version", "version_info").contains(pair[0].strip()))
+                .map(pair -> pair[1].strip()).findFirst()
+                .orElseThrow(() -> new ServiceException(config + " names no Python version: " + SETUP_HINT));
     }
 
     /** The folder holding the Kafka broker's jars. */

@@ -70,7 +70,7 @@ final class ResultPublisher {
             deploy(summary.best().get(), experimentId, workDir, options);
         }
         out.println("results: " + workDir);
-        out.println("MLflow UI: " + options.mlflow() + "/#/experiments/" + experimentId);
+        out.println("MLflow UI: " + options.mlflow() + "/#/experiments/" + experimentId + "/runs");
     }
 
     /** Waits for the trials that ended now; those of earlier sessions were written by earlier sinks. */

@@ -74,7 +74,7 @@ class EmbeddedServicesTest {
         List<ServiceRecord> stopped = later.stopAll(Duration.ofSeconds(20));
 
         assertEquals(List.of("mlflow", "kafka"), stopped.stream().map(ServiceRecord::name).toList());
-        assertTrue(tree.size() >= 3, "the broker, the MLflow command and gunicorn, but got " + tree);
+        assertTrue(tree.size() >= 3, "the broker, the MLflow command and uvicorn, but got " + tree);
         assertTrue(tree.stream().noneMatch(ProcessHandle::isAlive), "no process of the services may survive");
         assertFalse(Files.exists(home.services().resolve("kafka.json")));
         assertTrue(later.running().isEmpty());

@@ -45,6 +45,7 @@ class MlflowModelRegistryTest {
             assertEquals(version, again);
             assertEquals(2, next.version());
             assertEquals(first.artifactUri() + "/model", version.source());
+            assertEquals("champion", next.alias());
         }
 
         MlflowRest rest = new MlflowRest(uri);
@@ -59,6 +60,48 @@ class MlflowModelRegistryTest {
         assertEquals(uri + "/#/experiments/" + first.experimentId() + "/runs/" + first.runId(),
                 v1.path("run_link").asText());
         assertEquals("t0", v1.path("tags").get(0).path("value").asText());
+    }
+
+    @Test
+    void shouldPointTheChampionAliasAtTheLastRegisteredRunAndDescribeItsVersion() {
+        String uri = RealServices.mlflow();
+        String modelName = "champion-test-" + UUID.randomUUID().toString().substring(0, 8);
+        TrackedRun first;
+        TrackedRun second;
+        try (MlflowTracker tracker = new MlflowTracker(uri)) {
+            String experimentId = tracker.experimentId(modelName);
+            TrackedRun sweep = tracker.sweepRun(experimentId, modelName, Instant.now());
+            first = tracker.trialRun(experimentId, sweep.runId(),
+                    new TrialRunSpec("t0-" + experimentId, "t0", Instant.now(), Map.of(), Map.of()));
+            second = tracker.trialRun(experimentId, sweep.runId(),
+                    new TrialRunSpec("t1-" + experimentId, "t1", Instant.now(), Map.of(), Map.of()));
+        }
+        MlflowRest rest = new MlflowRest(uri);
+
+        try (MlflowModelRegistry registry = new MlflowModelRegistry(uri)) {
+            registry.register(modelName, first.runId(), Map.of(), "# card of t0");
+            assertEquals("1", champion(rest, modelName).path("version").asText());
+
+            registry.register(modelName, second.runId(), Map.of(), "# card of t1");
+            assertEquals("2", champion(rest, modelName).path("version").asText());
+
+            RegisteredVersion rerun = registry.register(modelName, first.runId(), Map.of(), "# card of t0, again");
+            assertEquals(1, rerun.version());
+            assertEquals("champion", rerun.alias());
+        }
+
+        JsonNode champion = champion(rest, modelName);
+        assertEquals("1", champion.path("version").asText(), "the sweep run again deploys its version again");
+        assertEquals("# card of t0, again", champion.path("description").asText());
+        assertEquals("# card of t1", rest.get("model-versions/get", "name", modelName, "version", "2")
+                .path("model_version").path("description").asText());
+        assertEquals(2, rest.get("model-versions/search", "filter", "name='" + modelName + "'")
+                .path("model_versions").size(), "registering a run again creates no version");
+    }
+
+    /** The version the alias champion names. */
+    private static JsonNode champion(MlflowRest rest, String modelName) {
+        return rest.get("registered-models/alias", "name", modelName, "alias", "champion").path("model_version");
     }
 
     private TrackedRun trialRun(MlflowTracker tracker, String experimentId, TrackedRun sweep, String trialId)

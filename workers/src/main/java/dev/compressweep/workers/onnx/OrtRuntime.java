@@ -32,7 +32,7 @@ public final class OrtRuntime {
     }
 
     /** The shared environment; never close it. */
-    static OrtEnvironment environment() {
+    public static OrtEnvironment environment() {
         return Holder.ENVIRONMENT;
     }
 
