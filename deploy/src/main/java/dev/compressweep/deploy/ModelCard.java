@@ -68,8 +68,8 @@ public record ModelCard(Candidate chosen, String runLink, Map<String, Double> te
         card.set("provenance", MAPPER.valueToTree(new TreeMap<>(provenance)));
         card.put("model", model);
         registered.ifPresentOrElse(v -> card.putObject("registered").put("name", v.name())
-                .put("version", v.version()).put("source", v.source()).put("run_link", v.runLink()),
-                () -> card.putNull("registered"));
+                .put("version", v.version()).put("alias", v.alias()).put("source", v.source())
+                .put("run_link", v.runLink()), () -> card.putNull("registered"));
         return card;
     }
 

@@ -1,103 +1,72 @@
 package dev.compressweep.deploy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.compressweep.deploy.mlmodel.MlflowModelFolder;
+import dev.compressweep.deploy.mlmodel.ServingEnvironment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Copies a chosen model into an export folder, beside a {@value #CARD} that says what it is: the
- * trial, its chain, params, metrics, provenance and, when it was registered, the registry version.
- *
- * <p>Layout, as in the tracker: a model file goes to {@code <dir>/model/<file name>}, a model
- * folder's content to {@code <dir>/model/}. A previous export's {@code model/} is replaced. The card
- * is a pure function of the arguments (no time stamp), so exporting twice gives the same bytes.
+ * Exports a chosen model into a folder: {@value #MODEL_DIR}/ is an MLflow model folder of the very ONNX file that
+ * was measured ({@link MlflowModelFolder}: {@code model.onnx}, {@code MLmodel} with the {@code onnx} and
+ * {@code python_function} flavors, signature, input example, and companions such as a text model's preprocessing),
+ * and {@value #CARD} beside it is the {@link ModelCard}. The same {@value #MODEL_DIR}/ folder is what is uploaded
+ * to the trial's run and registered. An earlier export's {@value #MODEL_DIR}/ is replaced.
  */
 public final class ModelExporter {
 
     /** The card's file name. */
     public static final String CARD = "model-card.json";
+    /** The model folder's name, in the export and in the trial's run. */
+    public static final String MODEL_DIR = "model";
+    /** The deployed file inside the export, as the card names it. */
+    public static final String MODEL_FILE = MODEL_DIR + "/" + MlflowModelFolder.MODEL;
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /**
-     * Exports {@code chosen} into {@code directory}.
+     * Exports {@code card}'s model into {@code directory}.
      *
-     * @param provenance how the model was made (seed, threads, JVM, engine, dataset, ...)
-     * @param registered the registry version of the model, if it was registered
-     * @param companions files the model needs beside it (such as its input preprocessing), copied into
-     *     {@code model/} too
-     * @throws DeployException when the candidate has no artifact or the files cannot be written
+     * @param exampleRows the input example: {@code exampleCount} rows of the model's input, concatenated
+     * @param companions files the model needs beside it (such as its input preprocessing)
+     * @param environment the Python environment that serves it
+     * @throws DeployException when the model file is missing or the files cannot be written
      */
-    public ExportedModel export(Candidate chosen, Map<String, String> provenance,
-            Optional<RegisteredVersion> registered, List<Path> companions, Path directory) {
+    public ExportedModel export(ModelCard card, float[] exampleRows, int exampleCount, List<Path> companions,
+            ServingEnvironment environment, Path directory) {
+        Candidate chosen = card.chosen();
         Path source = chosen.artifactPath();
-        if (source == null || !Files.exists(source)) {
-            throw new DeployException("cannot export trial " + chosen.trialId() + ": its model artifact "
+        if (source == null || !Files.isRegularFile(source)) {
+            throw new DeployException("cannot export trial " + chosen.trialId() + ": its model file "
                     + (source == null ? "was never written" : source + " does not exist"));
         }
-        Path modelDir = directory.resolve("model");
+        Path model = directory.resolve(MODEL_DIR);
         try {
-            deleteTree(modelDir);
-            Files.createDirectories(modelDir);
-            Path model = Files.isDirectory(source) ? copyTree(source, modelDir)
-                    : Files.copy(source, modelDir.resolve(source.getFileName().toString()),
-                            StandardCopyOption.COPY_ATTRIBUTES);
-            for (Path companion : companions) {
-                Files.copy(companion, modelDir.resolve(companion.getFileName().toString()),
-                        StandardCopyOption.REPLACE_EXISTING);
-            }
-            Path card = directory.resolve(CARD);
-            MAPPER.writerWithDefaultPrettyPrinter().writeValue(card.toFile(),
-                    card(chosen, provenance, registered, directory.relativize(model)));
-            return new ExportedModel(directory, model, card);
+            deleteTree(model);
         } catch (IOException e) {
-            throw new DeployException("cannot export trial " + chosen.trialId() + " to " + directory + ": " + e, e);
+            throw new DeployException("cannot replace the earlier export " + model + ": " + e, e);
         }
+        MlflowModelFolder.write(model, source, exampleRows, exampleCount, companions, environment);
+        return new ExportedModel(directory, model, writeCard(card, directory));
     }
 
-    private static ObjectNode card(Candidate chosen, Map<String, String> provenance,
-            Optional<RegisteredVersion> registered, Path model) {
-        ObjectNode card = MAPPER.createObjectNode();
-        card.put("trial_id", chosen.trialId());
-        card.put("run_id", chosen.runId());
-        card.set("chain", MAPPER.valueToTree(chosen.chain()));
-        card.set("params", MAPPER.valueToTree(chosen.params()));
-        card.set("metrics", MAPPER.valueToTree(chosen.metrics()));
-        card.set("provenance", MAPPER.valueToTree(provenance));
-        card.put("model", model.toString().replace('\\', '/'));
-        if (registered.isPresent()) {
-            RegisteredVersion version = registered.get();
-            card.putObject("registered").put("name", version.name()).put("version", version.version())
-                    .put("source", version.source()).put("run_link", version.runLink())
-                    .put("alias", version.alias());
-        } else {
-            card.putNull("registered");
+    /**
+     * Writes {@code card} as {@value #CARD} in {@code directory} (again once the model is registered). A pure
+     * function of the card: writing it twice gives the same bytes.
+     */
+    public Path writeCard(ModelCard card, Path directory) {
+        Path file = directory.resolve(CARD);
+        try {
+            Files.createDirectories(directory);
+            MAPPER.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), card.toJson(MODEL_FILE));
+            return file;
+        } catch (IOException e) {
+            throw new DeployException("cannot write the model card " + file + ": " + e, e);
         }
-        return card;
-    }
-
-    private static Path copyTree(Path source, Path target) throws IOException {
-        List<Path> paths;
-        try (Stream<Path> walk = Files.walk(source)) {
-            paths = walk.sorted().toList();
-        }
-        for (Path path : paths) {
-            Path copy = target.resolve(source.relativize(path).toString());
-            if (Files.isDirectory(path)) {
-                Files.createDirectories(copy);
-            } else {
-                Files.copy(path, copy, StandardCopyOption.COPY_ATTRIBUTES);
-            }
-        }
-        return target;
     }
 
     private static void deleteTree(Path root) throws IOException {

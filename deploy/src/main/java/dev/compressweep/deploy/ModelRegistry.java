@@ -24,11 +24,6 @@ public interface ModelRegistry extends AutoCloseable {
      */
     RegisteredVersion register(String modelName, String runId, Map<String, String> tags, String description);
 
-    /** As {@link #register(String, String, Map, String)} with an empty description. */
-    default RegisteredVersion register(String modelName, String runId, Map<String, String> tags) {
-        return register(modelName, runId, tags, "");
-    }
-
     /** Releases connections, waiting at most {@code timeout}. */
     void close(Duration timeout);
 

@@ -68,7 +68,12 @@ public record SweepSummary(
 
     /** The trial as a deployment candidate (its tracked run is not known here). */
     public static Candidate candidate(TrialRecord trial) {
-        return new Candidate(trial.trialId(), null, trial.chain(), trial.params(), trial.metrics(),
+        return candidate(trial, null);
+    }
+
+    /** The trial as a deployment candidate tracked as run {@code runId} (or null). */
+    public static Candidate candidate(TrialRecord trial, String runId) {
+        return new Candidate(trial.trialId(), runId, trial.chain(), trial.params(), trial.metrics(),
                 ArtifactUri.toPath(trial.artifactUri()));
     }
 

@@ -3,10 +3,14 @@ package dev.compressweep.orchestrator.session;
 import dev.compressweep.deploy.Candidate;
 import dev.compressweep.deploy.ExportedModel;
 import dev.compressweep.deploy.MlflowModelRegistry;
+import dev.compressweep.deploy.ModelCard;
 import dev.compressweep.deploy.ModelExporter;
 import dev.compressweep.deploy.RegisteredVersion;
+import dev.compressweep.deploy.mlmodel.ServingEnvironment;
 import dev.compressweep.orchestrator.report.SweepSummary;
 import dev.compressweep.orchestrator.run.SweepFailedException;
+import dev.compressweep.orchestrator.services.ProjectHome;
+import dev.compressweep.orchestrator.services.ServiceException;
 import dev.compressweep.orchestrator.run.TrialRecord;
 import dev.compressweep.orchestrator.sweep.SweepSpec;
 import dev.compressweep.orchestrator.tracking.ExperimentTracker;
@@ -67,7 +71,7 @@ final class ResultPublisher {
             out.println(summary.reason());
             throw new SweepFailedException(summary.reason());
         } else if (options.deploy()) {
-            deploy(summary.best().get(), experimentId, workDir, options);
+            deploy(summary, summary.best().get(), experimentId, workDir, options);
         }
         out.println("results: " + workDir);
         out.println("MLflow UI: " + options.mlflow() + "/#/experiments/" + experimentId + "/runs");
@@ -85,24 +89,55 @@ final class ResultPublisher {
         }
     }
 
-    private void deploy(TrialRecord best, String experimentId, Path workDir, SessionOptions options) {
+    /**
+     * Exports the best model (an MLflow model folder of its measured ONNX file, with its card), uploads that folder
+     * to its trial's run, registers it with the alias champion and the card as description. A registry failure
+     * leaves every result where it is and ends the sweep with what to re-run.
+     */
+    private void deploy(SweepSummary summary, TrialRecord best, String experimentId, Path workDir,
+            SessionOptions options) {
         Optional<TrackedRun> trialRun = tracker.findTrialRun(experimentId, best.trialId());
-        Candidate candidate = SweepSummary.candidate(best);
-        String name = options.modelName() == null ? sweep.name() : options.modelName();
+        Candidate chosen = SweepSummary.candidate(best, trialRun.map(TrackedRun::runId).orElse(null));
+        ModelCard card = new ModelCard(chosen, null, summary.teacher().metrics(),
+                sweep.constraints().stream().map(Object::toString).toList(), sweep.selection().strategy().text(),
+                summary.reason(), summary.runnerUp().map(t -> "#" + t.index() + " " + t.trialId()).orElse(null),
+                best.tags(), Optional.empty());
         List<Path> companions = Stream.of(new WorkDir(workDir).teacherPreprocessing())
                 .filter(Files::isRegularFile).toList();
-        Optional<RegisteredVersion> version = trialRun.map(run -> {
-            companions.forEach(file -> tracker.uploadArtifact(run, file, MlflowModelRegistry.MODEL_DIR));
-            try (MlflowModelRegistry registry = new MlflowModelRegistry(options.mlflow())) {
-                tracker.setTags(run.runId(), Map.of(BEST_TAG, "true"));
-                return registry.register(name, run.runId(), Map.of("compressweep.trial_id", best.trialId(),
-                        "compressweep.chain", best.chainText()));
-            }
-        });
-        ExportedModel exported = new ModelExporter().export(candidate, best.tags(), version, companions,
-                workDir.resolve("deploy"));
-        out.println("best model: trial #" + best.index() + " " + best.chainText() + " exported to "
-                + exported.directory() + version.map(v -> ", registered as " + v.name() + " version " + v.version())
-                        .orElse(" (its MLflow run is missing: not registered)"));
+        InputExample example = InputExample.of(sweep.dataset());
+        ModelExporter exporter = new ModelExporter();
+        Path directory = workDir.resolve("deploy");
+        ExportedModel exported = exporter.export(card, example.rows(), example.count(), companions,
+                ServingEnvironment.pinned(pythonVersion()), directory);
+        String what = "best model: trial #" + best.index() + " " + best.chainText() + " exported to " + directory;
+        if (trialRun.isEmpty()) {
+            out.println(what + " (its MLflow run is missing: not registered)");
+            return;
+        }
+        String name = options.modelName() == null ? sweep.name() : options.modelName();
+        RegisteredVersion version;
+        try (MlflowModelRegistry registry = new MlflowModelRegistry(options.mlflow())) {
+            tracker.uploadArtifact(trialRun.get(), exported.model(), MlflowModelRegistry.MODEL_DIR);
+            tracker.setTags(trialRun.get().runId(), Map.of(BEST_TAG, "true"));
+            version = registry.register(name, trialRun.get().runId(), Map.of("compressweep.trial_id", best.trialId(),
+                    "compressweep.chain", best.chainText()), card.description(ModelExporter.MODEL_FILE));
+        } catch (RuntimeException e) {
+            throw new SweepFailedException("registering trial #" + best.index() + " as " + name + " in MLflow failed ("
+                    + e.getMessage() + "); every trial's results are in MLflow and " + workDir + ", the model is"
+                    + " exported to " + directory + ": run the same command again to register it (no trial runs"
+                    + " again)");
+        }
+        exporter.writeCard(card.withRegistered(version), directory);
+        out.println(what + ", registered as " + version.name() + " version " + version.version() + " (@"
+                + version.alias() + ")");
+    }
+
+    /** The Python of the project's serving environment; 3.11 when this machine has none (it is a hint only). */
+    private static String pythonVersion() {
+        try {
+            return ProjectHome.current().venvPythonVersion();
+        } catch (ServiceException e) {
+            return "3.11";
+        }
     }
 }

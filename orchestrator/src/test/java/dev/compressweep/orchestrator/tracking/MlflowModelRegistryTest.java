@@ -37,9 +37,9 @@ class MlflowModelRegistryTest {
 
         try (MlflowModelRegistry registry = new MlflowModelRegistry(uri)) {
             RegisteredVersion version =
-                    registry.register(modelName, first.runId(), Map.of("compressweep.trial_id", "t0"));
-            RegisteredVersion again = registry.register(modelName, first.runId(), Map.of());
-            RegisteredVersion next = registry.register(modelName, second.runId(), Map.of());
+                    registry.register(modelName, first.runId(), Map.of("compressweep.trial_id", "t0"), "");
+            RegisteredVersion again = registry.register(modelName, first.runId(), Map.of(), "");
+            RegisteredVersion next = registry.register(modelName, second.runId(), Map.of(), "");
 
             assertEquals(1, version.version());
             assertEquals(version, again);
