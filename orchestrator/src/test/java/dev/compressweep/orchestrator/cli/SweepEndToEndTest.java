@@ -9,10 +9,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.compressweep.orchestrator.fixtures.MlflowRest;
 import dev.compressweep.orchestrator.fixtures.RealServices;
+import dev.compressweep.orchestrator.fixtures.VenvPython;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -116,10 +118,37 @@ class SweepEndToEndTest {
         assertEquals(best, MlflowRest.value(bestRun, "tags", "compressweep.trial_id"));
         assertEquals("true", MlflowRest.value(bestRun, "tags", "compressweep.pareto"));
         assertTrue(Files.exists(sweepDir().resolve("deploy").resolve("model-card.json")));
+        JsonNode champion = rest.get("registered-models/alias", "name", TINY, "alias", "champion");
+        assertEquals(runId, champion.path("model_version").path("run_id").asText());
+        JsonNode card = new ObjectMapper().readTree(Files.readString(sweepDir().resolve("deploy/model-card.json")));
+        assertEquals(runId, card.path("run_id").asText());
+        assertTrue(champion.path("model_version").path("description").asText().contains("\"trial_id\" : \"" + best),
+                champion.toString());
     }
 
     @Test
     @Order(5)
+    void shouldDeployTheMeasuredFileWhichPythonScoresAtTheTrialsTestAccuracy() throws IOException {
+        JsonNode front = new ObjectMapper().readTree(Files.readString(sweepDir().resolve("front.json")));
+        String best = front.path("best").asText();
+        JsonNode trial = null;
+        for (JsonNode t : front.path("front")) {
+            trial = best.equals(t.path("trial_id").asText()) ? t : trial;
+        }
+        Path deployed = sweepDir().resolve("deploy/model/model.onnx");
+        Path fashion = Path.of("/usr/share/datasets/fashion-mnist");
+
+        String scored = VenvPython.run("score_onnx.py", List.of(deployed.toString(),
+                fashion.resolve("t10k-images-idx3-ubyte.gz").toString(),
+                fashion.resolve("t10k-labels-idx1-ubyte.gz").toString(), "500"), Map.of());
+
+        assertEquals(trial.path("metrics").path("size_bytes").asDouble(), Files.size(deployed), scored);
+        double accuracy = Double.parseDouble(scored.strip().replaceAll("(?s).*accuracy ", ""));
+        assertEquals(trial.path("metrics").path("test_accuracy").asDouble(), accuracy, 1e-4, scored);
+    }
+
+    @Test
+    @Order(6)
     void shouldResumeAFinishedSweepWithoutRunningOrLoggingAnythingTwice() throws IOException {
         Path sweep = sweepDir().resolve("sweep.yaml");
 
@@ -134,7 +163,7 @@ class SweepEndToEndTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void shouldReportOneRowPerMethodAgainstTheTeacher() throws IOException {
         Path json = out.resolve("report.json");
 
