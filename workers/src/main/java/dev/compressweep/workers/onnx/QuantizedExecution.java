@@ -10,7 +10,6 @@ import dev.compressweep.workers.eval.Evaluation;
 import dev.compressweep.workers.eval.EvaluationSettings;
 import dev.compressweep.workers.eval.Evaluator;
 import java.nio.file.Path;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -70,15 +70,7 @@ public record FileBundle(List<File> files) implements Serializable {
 
     /** Writes every file under {@code root}, each atomically (readers never see half a file). */
     public void writeTo(Path root) {
-        for (File file : files) {
-            WorkDir.replace(root.resolve(file.path()), tmp -> {
-                try {
-                    Files.write(tmp, file.bytes());
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
+        files.forEach(file -> WorkDir.write(root.resolve(file.path()), file.bytes()));
     }
 
     /** The total size of the files. */

@@ -4,7 +4,7 @@ import dev.compressweep.workers.event.EventCodec;
 import dev.compressweep.workers.event.EventPublisher;
 import dev.compressweep.workers.event.TrialEvent;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -29,13 +29,7 @@ final class TerminalEventFile implements EventPublisher {
     @Override
     public void publish(TrialEvent event) {
         if (event.type().isTerminal()) {
-            WorkDir.replace(file, tmp -> {
-                try {
-                    Files.writeString(tmp, EventCodec.encode(event));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+            WorkDir.write(file, EventCodec.encode(event).getBytes(StandardCharsets.UTF_8));
         } else {
             live.publish(event);
         }

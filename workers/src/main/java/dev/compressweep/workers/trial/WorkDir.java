@@ -135,6 +135,17 @@ public record WorkDir(Path root) {
         }
     }
 
+    /** Writes {@code bytes} to {@code target} atomically ({@link #replace}). */
+    static void write(Path target, byte[] bytes) {
+        replace(target, tmp -> {
+            try {
+                Files.write(tmp, bytes);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
     private static String safe(String trialId) {
         if (!SAFE_ID.matcher(trialId).matches()) {
             throw new IllegalArgumentException("a trial id must match " + SAFE_ID + " to name files, but got '"
