@@ -78,13 +78,15 @@ public final class SweepLoop {
 
     /**
      * Runs the teacher job unless the log has it complete and its files are in this sweep's folder
-     * (a sweep resumed with another {@code --out} trains or loads its teacher again).
+     * (a sweep resumed with another {@code --out}, or from a release that did not deploy the teacher as ONNX,
+     * trains or loads its teacher again).
      */
     private void runTeacher(SweepState state) {
         TrialSpec teacher = factory.teacher();
         WorkDir workDir = WorkDir.of(teacher);
         boolean done = state.teacher().map(t -> t.state() == TrialState.COMPLETE).orElse(false)
-                && Files.exists(workDir.teacherModel()) && Files.exists(workDir.teacherLogits());
+                && Files.exists(workDir.teacherModel()) && Files.exists(workDir.teacherLogits())
+                && Files.exists(workDir.teacherOnnx());
         if (done) {
             return;
         }
