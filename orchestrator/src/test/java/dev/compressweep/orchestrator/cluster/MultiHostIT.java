@@ -106,9 +106,8 @@ class MultiHostIT {
     @Order(4)
     void shouldFinishTheSweepWhenAWorkerIsLostInTheMiddleOfATrial() throws Exception {
         Running sweep = submit(SWEEPS.resolve("multihost-loss.yaml"), "loss");
-        JsonNode victim = awaitRunningTrial("multihost-loss-it", sweep);
+        JsonNode victim = awaitTrainingTrial("multihost-loss-it", sweep);
         String lostHost = MlflowRest.value(victim, "tags", "spark.host");
-        Thread.sleep(3000);
         cluster.killWorker(NamespaceCluster.workerOf(lostHost));
         Result result = sweep.await();
 
@@ -184,12 +183,14 @@ class MultiHostIT {
         return new Running(builder.start(), log);
     }
 
-    private static JsonNode awaitRunningTrial(String experiment, Running sweep) throws Exception {
+    /** A trial that is running and has reported a training epoch (a run with a {@code loss} metric). */
+    private static JsonNode awaitTrainingTrial(String experiment, Running sweep) throws Exception {
         long deadline = System.nanoTime() + SWEEP_LIMIT.toNanos();
         while (System.nanoTime() < deadline && sweep.process().isAlive()) {
             for (JsonNode run : tracking() == null ? List.<JsonNode>of() : runsSoFar(experiment)) {
                 if ("RUNNING".equals(run.path("info").path("status").asText())
-                        && MlflowRest.value(run, "tags", "spark.host") != null) {
+                        && MlflowRest.value(run, "tags", "spark.host") != null
+                        && MlflowRest.value(run, "metrics", "loss") != null) {
                     return run;
                 }
             }
