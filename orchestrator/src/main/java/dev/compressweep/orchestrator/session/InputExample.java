@@ -15,9 +15,10 @@ record InputExample(float[] rows, int count) {
 
     private static final int COUNT = 5;
 
-    /** The first training examples of {@code data}. */
+    /** The first training examples of {@code data}, prepared as for the sweep's trials (text vectorized alike). */
     static InputExample of(DatasetSpec data) {
-        ImageSplit train = Datasets.load(new DatasetSpec(data.name(), data.path(), COUNT, 1, 0)).train();
-        return new InputExample(train.images(0, train.size()), train.size());
+        ImageSplit train = Datasets.load(data).train();
+        int count = Math.min(COUNT, train.size());
+        return new InputExample(train.images(0, count), count);
     }
 }

@@ -19,24 +19,23 @@ public final class Datasets {
     private Datasets() {}
 
     /**
-     * Dispatches on {@code spec.name()}, then carves the validation split from the training examples
-     * ({@link ImageDataset#withValidation}, seed {@link #VALIDATION_SEED}). SpamAssassin is split with the fixed
-     * {@link SpamAssassin#SPLIT_SEED}, so the teacher and every trial see the same splits.
+     * Dispatches on {@code spec.name()} and carves the validation split from the training examples with
+     * {@link #VALIDATION_SEED}: from Fashion-MNIST's training subset ({@link ImageDataset#withValidation}); from
+     * SpamAssassin's whole training split before its vocabulary is fitted, so that validation text never shapes
+     * it. SpamAssassin is split with the fixed {@link SpamAssassin#SPLIT_SEED}, so the teacher and every trial see
+     * the same splits.
      *
      * @throws DatasetException when the name is unknown (the message lists the known ones) or the files
      *     are missing
      */
     public static ImageDataset load(DatasetSpec spec) {
-        return loadWithoutValidation(spec).withValidation(spec.validation(), VALIDATION_SEED);
-    }
-
-    private static ImageDataset loadWithoutValidation(DatasetSpec spec) {
         if (FashionMnist.NAME.equals(spec.name())) {
-            return FashionMnist.load(Path.of(spec.path()), spec.trainSubset(), spec.testSubset());
+            return FashionMnist.load(Path.of(spec.path()), spec.trainSubset(), spec.testSubset())
+                    .withValidation(spec.validation(), VALIDATION_SEED);
         }
         if (SpamAssassin.NAME.equals(spec.name())) {
             return SpamAssassin.load(Path.of(spec.path()), spec.trainSubset(), spec.testSubset(),
-                    SpamAssassin.SPLIT_SEED);
+                    SpamAssassin.SPLIT_SEED, spec.validation(), VALIDATION_SEED);
         }
         throw unknown(spec.name());
     }
@@ -50,7 +49,8 @@ public final class Datasets {
     public static Optional<TextPreprocessing> preprocessing(DatasetSpec spec) {
         if (SpamAssassin.NAME.equals(spec.name())) {
             return Optional.of(new TextPreprocessing(SpamAssassin.corpus(Path.of(spec.path()),
-                    SpamAssassin.SPLIT_SEED, SpamAssassin.VOCABULARY_SIZE).vectorizer()));
+                    SpamAssassin.SPLIT_SEED, SpamAssassin.VOCABULARY_SIZE, spec.validation(), VALIDATION_SEED)
+                    .vectorizer()));
         }
         return Optional.empty();
     }

@@ -9,7 +9,7 @@ import java.util.Random;
 import java.util.stream.IntStream;
 
 /** Carves a seeded, stratified validation split out of training labels. Pure; thread-safe. */
-final class ValidationSplit {
+public final class ValidationSplit {
 
     private ValidationSplit() {}
 
@@ -21,7 +21,7 @@ final class ValidationSplit {
      *
      * @throws IllegalArgumentException when the validation split would be empty or leave no training example
      */
-    static int[][] carve(int[] labels, int classes, double validation, long seed) {
+    public static int[][] carve(int[] labels, int classes, double validation, long seed) {
         int n = labels.length;
         long size = validation < 1 ? Math.round(validation * n) : (long) validation;
         if (validation < 0 || size < 1 || size >= n) {

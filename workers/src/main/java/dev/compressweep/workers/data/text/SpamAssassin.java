@@ -53,11 +53,26 @@ public final class SpamAssassin {
      * @throws DatasetException when the corpus is missing or malformed; the message says how to fix it
      */
     public static ImageDataset load(Path folder, int trainSubset, int testSubset, long seed) {
-        return corpus(folder, seed, VOCABULARY_SIZE).dataset(NAME, trainSubset, testSubset);
+        return load(folder, trainSubset, testSubset, seed, 0, 0);
     }
 
-    /** The split messages and the fitted vocabulary of at most {@code vocabularySize} terms. */
-    public static SpamCorpus corpus(Path folder, long seed, int vocabularySize) {
-        return SpamCorpus.of(CorpusReader.read(folder), seed, vocabularySize, MIN_DOCUMENT_FREQUENCY);
+    /**
+     * As {@link #load(Path, int, int, long)}, with a validation split carved from the whole training split
+     * ({@code validation}: a fraction or a count, drawn with {@code validationSeed}) before {@code trainSubset}
+     * applies; the vocabulary never sees the validation messages.
+     */
+    public static ImageDataset load(Path folder, int trainSubset, int testSubset, long seed, double validation,
+            long validationSeed) {
+        return corpus(folder, seed, VOCABULARY_SIZE, validation, validationSeed).dataset(NAME, trainSubset, testSubset);
+    }
+
+    /**
+     * The split messages and the vocabulary of at most {@code vocabularySize} terms, fitted on the training
+     * messages that are not carved out for validation.
+     */
+    public static SpamCorpus corpus(Path folder, long seed, int vocabularySize, double validation,
+            long validationSeed) {
+        return SpamCorpus.of(CorpusReader.read(folder), seed, vocabularySize, MIN_DOCUMENT_FREQUENCY, validation,
+                validationSeed);
     }
 }

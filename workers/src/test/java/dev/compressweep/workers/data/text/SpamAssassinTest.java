@@ -117,6 +117,22 @@ class SpamAssassinTest {
     }
 
     @Test
+    void shouldCarveValidationFromTheTrainingSplitBeforeFittingTheVocabulary() {
+        SpamCorpus split = SpamCorpus.of(SpamData.MESSAGES, SpamAssassin.SPLIT_SEED, Integer.MAX_VALUE, 2, 0.1, 9L);
+        ImageDataset data = split.dataset(SpamAssassin.NAME, 0, 0);
+        Map<String, Integer> trainDf = documentFrequencies(split.train());
+        List<String> heldOnly = documentFrequencies(split.validation()).keySet().stream()
+                .filter(token -> !trainDf.containsKey(token)).toList();
+
+        assertEquals(Math.round(SpamData.CORPUS.train().size() * 0.1), data.validation().size());
+        assertEquals(SpamData.CORPUS.train().size(), split.train().size() + split.validation().size());
+        assertEquals(SpamData.ALL.test().size(), data.test().size());
+        assertTrue(split.validation().stream().noneMatch(split.train()::contains), "a validation message trains");
+        assertTrue(heldOnly.size() > 10, "tokens of validation messages only: " + heldOnly.size());
+        assertTrue(heldOnly.stream().noneMatch(split.vectorizer()::contains), "validation tokens in the vocabulary");
+    }
+
+    @Test
     void shouldNameTheMissingFolderAndHowToFixIt() {
         DatasetException e = assertThrows(DatasetException.class,
                 () -> SpamAssassin.load(Path.of("/no/such/folder"), 0, 0, 1L));
