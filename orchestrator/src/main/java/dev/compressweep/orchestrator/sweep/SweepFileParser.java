@@ -1,5 +1,6 @@
 package dev.compressweep.orchestrator.sweep;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,7 +12,10 @@ import dev.compressweep.search.space.SearchSpace;
 import dev.compressweep.workers.trial.DatasetSpec;
 import dev.compressweep.workers.trial.TeacherSpec;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -22,8 +26,9 @@ import java.util.regex.Pattern;
  */
 public final class SweepFileParser {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,100}");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
     private SweepFileParser() {}
 
@@ -32,8 +37,15 @@ public final class SweepFileParser {
         String text;
         try {
             text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new SweepFileException(file.toString(), List.of("does not exist"));
+        } catch (AccessDeniedException e) {
+            throw new SweepFileException(file.toString(), List.of("cannot be read: permission denied"));
+        } catch (CharacterCodingException e) {
+            throw new SweepFileException(file.toString(), List.of("is not UTF-8 text"));
         } catch (IOException e) {
-            throw new SweepFileException(file.toString(), List.of("cannot be read (" + e.getMessage() + ")"));
+            throw new SweepFileException(file.toString(), List.of(Files.isDirectory(file)
+                    ? "is a folder, not a sweep file" : "cannot be read (" + e + ")"));
         }
         return parse(text, file.toString());
     }
@@ -41,12 +53,18 @@ public final class SweepFileParser {
     /** Parses {@code text}; {@code origin} names it in messages. */
     public static SweepSpec parse(String text, String origin) {
         JsonNode root;
-        try {
-            root = YAML.readTree(text);
+        try (JsonParser parser = YAML.getFactory().createParser(text)) {
+            root = YAML.readTree(parser);
+            if (parser.nextToken() != null) {
+                throw new SweepFileException(origin, List.of("holds more than one YAML document (a '---' line):"
+                        + " a sweep file is one document"));
+            }
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr();
             throw new SweepFileException(origin, List.of("is not valid YAML" + where + ": " + e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new SweepFileException(origin, List.of("cannot be read (" + e + ")"));
         }
         if (root == null || !root.isObject()) {
             throw new SweepFileException(origin, List.of("must be a YAML mapping with name, dataset, teacher,"
@@ -58,7 +76,8 @@ public final class SweepFileParser {
                 "search"));
         String name = top.text("name", "sweep", true);
         if (!NAME.matcher(name).matches()) {
-            problems.add("name", "must be 1-100 letters, digits, '.', '_' or '-', but got '" + name + "'");
+            problems.add("name", "must be 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit, but"
+                    + " got '" + name + "'");
         }
         long seed = top.integer("seed", 0, Long.MIN_VALUE, Long.MAX_VALUE);
         DatasetSpec dataset = SectionParsers.dataset(top.section("dataset", true));

@@ -9,10 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.compressweep.search.objective.Direction;
 import dev.compressweep.search.sampler.GridSampler;
 import dev.compressweep.search.space.Assignment;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SweepFileParserTest {
 
@@ -119,11 +122,30 @@ class SweepFileParserTest {
     }
 
     @Test
-    void shouldSayWhenTheFileCannotBeRead() {
-        SweepFileException e = assertThrows(SweepFileException.class,
-                () -> SweepFileParser.parse(Path.of("/no/such/sweep.yaml")));
+    void shouldSayWhyTheFileCannotBeRead(@TempDir Path dir) throws IOException {
+        Path latin1 = Files.write(dir.resolve("latin1.yaml"), new byte[] {'n', 'a', 'm', 'e', ':', ' ', (byte) 0xE9});
 
-        assertTrue(e.getMessage().contains("/no/such/sweep.yaml"), e.getMessage());
+        assertEquals(List.of("does not exist"), problems(dir.resolve("missing.yaml")));
+        assertEquals(List.of("is a folder, not a sweep file"), problems(dir));
+        assertEquals(List.of("is not UTF-8 text"), problems(latin1));
+    }
+
+    @Test
+    void shouldRefuseDuplicateKeysASecondDocumentAndANameOfDotsOnly() {
+        assertTrue(parseProblems(VALID.replace("seed: 7", "seed: 7\nseed: 8")).get(0)
+                .contains("Duplicate field 'seed'"));
+        assertEquals(List.of("holds more than one YAML document (a '---' line): a sweep file is one document"),
+                parseProblems(VALID + "---\nname: other\n"));
+        assertEquals(List.of("name: must be 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit,"
+                + " but got '..'"), parseProblems(VALID.replace("name: tiny", "name: '..'")));
+    }
+
+    private static List<String> problems(Path file) {
+        return assertThrows(SweepFileException.class, () -> SweepFileParser.parse(file)).problems();
+    }
+
+    private static List<String> parseProblems(String text) {
+        return assertThrows(SweepFileException.class, () -> SweepFileParser.parse(text, "t.yaml")).problems();
     }
 
     @Test

@@ -53,8 +53,7 @@ public final class FashionMnist {
         if (Files.isRegularFile(plain)) {
             return plain;
         }
-        String missing = Files.isDirectory(folder) ? "" : " (no such folder)";
-        throw new DatasetException("Fashion-MNIST not found in " + folder + missing + ": expected " + gz.getFileName()
+        throw new DatasetException("Fashion-MNIST not found in " + folder + DatasetException.folderState(folder) + ": expected " + gz.getFileName()
                 + " or " + plain.getFileName() + "; install the Debian package dataset-fashion-mnist (files in "
                 + DEFAULT_FOLDER + ") or set dataset.path to the folder holding the four IDX files");
     }

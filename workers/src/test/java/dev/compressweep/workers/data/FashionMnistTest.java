@@ -62,6 +62,16 @@ class FashionMnistTest {
     }
 
     @Test
+    void shouldSayWhenTheDataPathIsAFileNotAFolder(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("fashion.gz"), "x");
+
+        DatasetException e = assertThrows(DatasetException.class, () -> FashionMnist.load(file, 10, 10));
+
+        assertTrue(e.getMessage().startsWith("Fashion-MNIST not found in " + file + " (a file, not a folder)"),
+                e.getMessage());
+    }
+
+    @Test
     void shouldRefuseAFileThatIsNotAnImageIdxFile(@TempDir Path dir) throws IOException {
         writeIdx(dir, "train", 3);
         writeIdx(dir, "t10k", 2);

