@@ -1,9 +1,9 @@
 package dev.compressweep.orchestrator.spark;
 
+import dev.compressweep.orchestrator.UserError;
 import dev.compressweep.workers.trial.FileBundle;
 import dev.compressweep.workers.trial.TrialSpec;
 import dev.compressweep.workers.trial.WorkDir;
-import dev.compressweep.orchestrator.UserError;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,9 +35,7 @@ final class ShippedFiles {
     static FileBundle data(TrialSpec spec) {
         Path folder = Path.of(spec.dataset().path()).toAbsolutePath();
         try (Stream<Path> files = Files.walk(folder)) {
-            FileBundle read = FileBundle.read(folder, files.filter(Files::isRegularFile).sorted().toList());
-            return new FileBundle(read.files().stream()
-                    .map(f -> new FileBundle.File(DATA + "/" + f.path(), f.bytes())).toList());
+            return FileBundle.read(folder, files.filter(Files::isRegularFile).sorted().toList()).under(DATA);
         } catch (IOException e) {
             throw new UserError("cannot read the data set folder " + folder + " to ship it: " + e.getMessage());
         }
@@ -50,9 +48,7 @@ final class ShippedFiles {
             return FileBundle.EMPTY;
         }
         Path file = Path.of(path).toAbsolutePath();
-        FileBundle read = FileBundle.read(file.getParent(), List.of(file));
-        return new FileBundle(read.files().stream()
-                .map(f -> new FileBundle.File(TEACHER_FILE + "/" + f.path(), f.bytes())).toList());
+        return FileBundle.read(file.getParent(), List.of(file)).under(TEACHER_FILE);
     }
 
     /**

@@ -73,6 +73,11 @@ public record FileBundle(List<File> files) implements Serializable {
         files.forEach(file -> WorkDir.write(root.resolve(file.path()), file.bytes()));
     }
 
+    /** The same files under the folder {@code prefix} (a relative path). */
+    public FileBundle under(String prefix) {
+        return new FileBundle(files.stream().map(f -> new File(prefix + "/" + f.path(), f.bytes())).toList());
+    }
+
     /** The total size of the files. */
     public long bytes() {
         return files.stream().mapToLong(f -> f.bytes().length).sum();

@@ -70,7 +70,7 @@ public final class TeacherJob {
             metrics.put(Evaluation.ACCURACY_DROP, 0.0);
             metrics.put(Evaluation.TEST_ACCURACY_DROP, 0.0);
             metrics.put(Evaluation.COMPRESSION_RATIO, 1.0);
-            metrics.put(Evaluation.STORAGE_BYTES, (double) dir.teacherModel().toFile().length());
+            metrics.put(Evaluation.STORAGE_BYTES, (double) WorkDir.size(dir.teacherModel()));
             metrics.put(Evaluation.TEACHER_LATENCY_P50_MS, deployed.evaluation().latencyP50Ms());
             metrics.put(Evaluation.SPEEDUP, 1.0);
             Evaluation.requireFinite(metrics);

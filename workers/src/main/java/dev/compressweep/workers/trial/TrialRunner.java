@@ -23,8 +23,6 @@ import dev.compressweep.workers.onnx.OnnxMeasurement;
 import dev.compressweep.workers.onnx.OnnxModel;
 import dev.compressweep.workers.onnx.OnnxRunner;
 import dev.compressweep.workers.onnx.QuantizedExecution;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -116,7 +114,7 @@ public final class TrialRunner {
             metrics.put(Evaluation.TEST_ACCURACY_DROP, teacher.metric(Evaluation.TEST_PREFIX + Evaluation.ACCURACY)
                     - metrics.get(Evaluation.TEST_PREFIX + Evaluation.ACCURACY));
             metrics.put(Evaluation.COMPRESSION_RATIO, teacher.metric(Evaluation.SIZE_BYTES) / evaluation.sizeBytes());
-            metrics.put(Evaluation.STORAGE_BYTES, (double) size(storage));
+            metrics.put(Evaluation.STORAGE_BYTES, (double) WorkDir.size(storage));
             double teacherLatency = teacherLatency(dir, data, spec.threads());
             metrics.put(Evaluation.TEACHER_LATENCY_P50_MS, teacherLatency);
             metrics.put(Evaluation.SPEEDUP, teacherLatency / evaluation.latencyP50Ms());
@@ -138,14 +136,6 @@ public final class TrialRunner {
     private double teacherLatency(WorkDir dir, ImageDataset data, int threads) {
         try (OnnxRunner runner = OnnxRunner.open(OnnxModel.read(dir.teacherOnnx()), threads)) {
             return new Evaluator(settings).latencyP50Ms(runner::predict, data.validation());
-        }
-    }
-
-    private static long size(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot measure " + file, e);
         }
     }
 }

@@ -135,6 +135,15 @@ public record WorkDir(Path root) {
         }
     }
 
+    /** The byte length of {@code file}, which must exist. */
+    static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot measure " + file, e);
+        }
+    }
+
     /** Writes {@code bytes} to {@code target} atomically ({@link #replace}). */
     static void write(Path target, byte[] bytes) {
         replace(target, tmp -> {
