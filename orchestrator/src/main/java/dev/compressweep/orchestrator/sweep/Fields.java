@@ -2,9 +2,12 @@ package dev.compressweep.orchestrator.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import java.util.Iterator;
-import java.util.Optional;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Typed reads of one mapping in a sweep file. Each read reports a wrong or missing value to
@@ -90,6 +93,49 @@ final class Fields {
             return fallback;
         }
         return x;
+    }
+
+    /** Numbers given as one number or a list of {@code sizes} numbers, each in [min, max]; empty when absent. */
+    List<Double> numbers(String key, Collection<Integer> sizes, double min, double max) {
+        Optional<JsonNode> value = raw(key);
+        if (value.isEmpty()) {
+            return List.of();
+        }
+        List<JsonNode> items = new ArrayList<>();
+        value.get().forEach(items::add);
+        if (!value.get().isArray()) {
+            items = List.of(value.get());
+        }
+        if (!sizes.contains(items.size()) || !items.stream().allMatch(JsonNode::isNumber)
+                || !items.stream().allMatch(n -> n.asDouble() >= min && n.asDouble() <= max)) {
+            problems.add(at(key), "must be " + sizes.stream().map(n -> n == 1 ? "a number" : "a list of " + n)
+                    .collect(Collectors.joining(" or ")) + " in [" + min + ", " + max + "], but got " + value.get());
+            return List.of();
+        }
+        return items.stream().map(JsonNode::asDouble).toList();
+    }
+
+    /** Texts given as one text or a list of texts; empty when absent. */
+    List<String> texts(String key) {
+        Optional<JsonNode> value = raw(key);
+        if (value.isEmpty()) {
+            return List.of();
+        }
+        List<JsonNode> items = new ArrayList<>();
+        value.get().forEach(items::add);
+        if (!value.get().isArray()) {
+            items = List.of(value.get());
+        }
+        if (items.isEmpty() || !items.stream().allMatch(JsonNode::isValueNode)) {
+            problems.add(at(key), "must be a text or a non-empty list of texts, but got " + value.get());
+            return List.of();
+        }
+        return items.stream().map(JsonNode::asText).toList();
+    }
+
+    /** Reports each of {@code keys} that is set, saying that it applies only {@code where}. */
+    void rejectPresent(Collection<String> keys, String where) {
+        keys.stream().filter(k -> raw(k).isPresent()).forEach(k -> problems.add(at(k), "applies only " + where));
     }
 
     /** Reports every key of this mapping that is not in {@code known}. */

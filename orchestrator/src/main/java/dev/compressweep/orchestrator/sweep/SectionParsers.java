@@ -6,59 +6,18 @@ import dev.compressweep.search.objective.Direction;
 import dev.compressweep.search.objective.Objective;
 import dev.compressweep.search.sampler.GridSampler;
 import dev.compressweep.search.space.SearchSpace;
-import dev.compressweep.workers.data.Datasets;
-import dev.compressweep.workers.trial.DatasetSpec;
-import dev.compressweep.workers.trial.TeacherSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads the dataset, teacher, objectives, constraints and search settings sections of a sweep file. */
+/** Reads the objectives, constraints and search settings sections of a sweep file. */
 final class SectionParsers {
 
     private static final int MAX_GRID_BUDGET = 10_000;
     private static final int DEFAULT_STARTUP_TRIALS = 10;
 
     private SectionParsers() {}
-
-    static DatasetSpec dataset(Fields f) {
-        f.rejectUnknown(List.of("name", "path", "train_subset", "test_subset", "validation"));
-        String name = f.text("name", Datasets.KNOWN.get(0), true);
-        if (!Datasets.KNOWN.contains(name)) {
-            f.problems().add(f.at("name"),
-                    "unknown dataset '" + name + "' (known: " + String.join(", ", Datasets.KNOWN) + ")");
-        }
-        String path = f.text("path", Datasets.KNOWN.contains(name) ? Datasets.defaultFolder(name) : "", false);
-        int train = (int) f.integer("train_subset", 0, 0, Integer.MAX_VALUE);
-        int test = (int) f.integer("test_subset", 0, 0, Integer.MAX_VALUE);
-        double validation = f.real("validation", DatasetSpec.DEFAULT_VALIDATION, 0, Integer.MAX_VALUE);
-        if (validation >= 1 && validation != Math.rint(validation)) {
-            f.problems().add(f.at("validation"), "must be a fraction below 1 or a whole number of examples, but got "
-                    + validation);
-        } else if (train > 0 && validation >= train) {
-            f.problems().add(f.at("validation"), "must leave training examples: " + (long) validation
-                    + " of train_subset " + train);
-        }
-        return new DatasetSpec(name, path, train, test, validation >= 1 && validation != Math.rint(validation)
-                ? DatasetSpec.DEFAULT_VALIDATION : validation);
-    }
-
-    static TeacherSpec teacher(Fields f) {
-        f.rejectUnknown(List.of("architecture", "width", "depth", "epochs", "learning_rate", "batch_size", "path"));
-        String architecture = f.text("architecture", "cnn", false);
-        if (!List.of("cnn", "mlp").contains(architecture)) {
-            f.problems().add(f.at("architecture"), "must be cnn or mlp, but got '" + architecture + "'");
-        }
-        return new TeacherSpec(
-                architecture,
-                (int) f.integer("width", 32, 1, 1024),
-                (int) f.integer("depth", 2, 1, 4),
-                (int) f.integer("epochs", 2, 0, 1000),
-                f.real("learning_rate", 1e-3, 1e-7, 1.0),
-                (int) f.integer("batch_size", 128, 1, 4096),
-                f.raw("path").map(JsonNode::asText).orElse(null));
-    }
 
     static List<Objective> objectives(Fields top) {
         Optional<JsonNode> node = top.raw("objectives");

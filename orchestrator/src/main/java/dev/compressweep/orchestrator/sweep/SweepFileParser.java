@@ -47,11 +47,16 @@ public final class SweepFileParser {
             throw new SweepFileException(file.toString(), List.of(Files.isDirectory(file)
                     ? "is a folder, not a sweep file" : "cannot be read (" + e + ")"));
         }
-        return parse(text, file.toString());
+        return parse(text, file.toString(), file.toAbsolutePath().getParent());
     }
 
-    /** Parses {@code text}; {@code origin} names it in messages. */
+    /** Parses {@code text}; {@code origin} names it in messages; relative paths are taken from the working folder. */
     public static SweepSpec parse(String text, String origin) {
+        return parse(text, origin, Path.of("").toAbsolutePath());
+    }
+
+    /** Parses {@code text}; {@code origin} names it in messages; relative paths in it are taken from {@code base}. */
+    public static SweepSpec parse(String text, String origin, Path base) {
         JsonNode root;
         try (JsonParser parser = YAML.getFactory().createParser(text)) {
             root = YAML.readTree(parser);
@@ -80,8 +85,8 @@ public final class SweepFileParser {
                     + " got '" + name + "'");
         }
         long seed = top.integer("seed", 0, Long.MIN_VALUE, Long.MAX_VALUE);
-        DatasetSpec dataset = SectionParsers.dataset(top.section("dataset", true));
-        TeacherSpec teacher = SectionParsers.teacher(top.section("teacher", true));
+        DatasetSpec dataset = DatasetParser.parse(top.section("dataset", true), base);
+        TeacherSpec teacher = TeacherParser.parse(top.section("teacher", true), base);
         List<Objective> objectives = SectionParsers.objectives(top);
         List<Constraint> constraints = SectionParsers.constraints(top);
         Selection selection = SelectionParser.parse(top, objectives);

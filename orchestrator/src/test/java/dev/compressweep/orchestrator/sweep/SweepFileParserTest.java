@@ -95,7 +95,7 @@ class SweepFileParserTest {
         Map<String, Boolean> expected = Map.of(
                 "name:", true,
                 "dataset.name: unknown dataset 'cifar'", true,
-                "teacher.architecture: must be cnn or mlp", true,
+                "teacher.architecture: must be one of", true,
                 "objectives[0].direction:", true,
                 "constraints[0]:", true,
                 "constraints[1]: unknown metric 'speed'", true,

@@ -47,25 +47,33 @@ public final class Evaluator {
      * from {@code predictor}; parameters, size and counted costs from {@code model} and its artifact.
      */
     public Evaluation evaluate(CompressedModel model, Predictor predictor, ImageSplit test, Path artifact) {
+        return evaluate(predictor, test, artifact, model.classes(), model.parameterCount(),
+                ModelStats.of(model.topology(), model.inputShape()));
+    }
+
+    /**
+     * Evaluates the model in {@code artifact} as {@code predictor} executes it: accuracy, F1, latency and
+     * throughput from {@code predictor}, size from the file, the {@code params} count and counted costs given.
+     */
+    public Evaluation evaluate(Predictor predictor, ImageSplit test, Path artifact, int classes, long params,
+            ModelStats stats) {
         if (test.size() == 0) {
             throw new IllegalArgumentException("evaluation needs a non-empty test split");
         }
-        int[] predicted = Inference.argMax(logits(predictor, test, model.classes()), model.classes());
+        int[] predicted = Inference.argMax(logits(predictor, test, classes), classes);
         int[] truth = test.labels();
         double[] latencies = latenciesMs(predictor, test);
         double throughput = throughput(predictor, test);
         return new Evaluation(
                 ClassificationMetrics.accuracy(truth, predicted),
-                ClassificationMetrics.f1Macro(truth, predicted, model.classes()),
-                model.parameterCount(),
+                ClassificationMetrics.f1Macro(truth, predicted, classes),
+                params,
                 size(artifact),
                 ClassificationMetrics.percentile(latencies, 0.50),
                 ClassificationMetrics.percentile(latencies, 0.95),
                 throughput,
-                model.classes() == 2
-                        ? OptionalDouble.of(ClassificationMetrics.f1(truth, predicted, 1))
-                        : OptionalDouble.empty(),
-                ModelStats.of(model.topology(), model.inputShape()));
+                classes == 2 ? OptionalDouble.of(ClassificationMetrics.f1(truth, predicted, 1)) : OptionalDouble.empty(),
+                stats);
     }
 
     /**
