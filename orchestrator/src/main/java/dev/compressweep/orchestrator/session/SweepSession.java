@@ -113,6 +113,7 @@ public final class SweepSession {
         try {
             Files.createDirectories(workDir);
             Files.writeString(workDir.resolve("sweep.yaml"), sweep.source());
+            Files.writeString(workDir.resolve(SweepSpec.BASE_FILE), sweep.base().toString());
             return workDir;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the sweep's folder " + workDir, e);

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,7 +48,17 @@ public final class SweepFileParser {
             throw new SweepFileException(file.toString(), List.of(Files.isDirectory(file)
                     ? "is a folder, not a sweep file" : "cannot be read (" + e + ")"));
         }
-        return parse(text, file.toString(), file.toAbsolutePath().getParent());
+        return parse(text, file.toString(), base(file));
+    }
+
+    /** The folder {@code file}'s relative paths are taken from: the one its sidecar names, else its own. */
+    private static Path base(Path file) {
+        Path folder = file.toAbsolutePath().getParent();
+        try {
+            return Path.of(Files.readString(folder.resolve(SweepSpec.BASE_FILE)).strip());
+        } catch (IOException | InvalidPathException e) {
+            return folder;
+        }
     }
 
     /** Parses {@code text}; {@code origin} names it in messages; relative paths are taken from the working folder. */
@@ -97,6 +108,6 @@ public final class SweepFileParser {
             throw new SweepFileException(origin, problems.all());
         }
         return new SweepSpec(name, seed, dataset, teacher, objectives, constraints, selection, settings, space,
-                text);
+                text, base);
     }
 }

@@ -7,6 +7,7 @@ import dev.compressweep.search.space.SearchSpace;
 import dev.compressweep.workers.trial.DatasetSpec;
 import dev.compressweep.workers.trial.TeacherSpec;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -26,6 +27,8 @@ import java.util.Objects;
  * @param search strategy, budget and parallelism
  * @param space the search space (parameter {@code chain} and {@code <method>.<knob>} parameters)
  * @param source the sweep file's text, kept as the sweep run's artifact
+ * @param base the folder the file's relative paths were taken from (its own folder), kept beside the sweep's copy of
+ *     the file so that the copy resumes the sweep with the same files
  */
 public record SweepSpec(
         String name,
@@ -37,7 +40,11 @@ public record SweepSpec(
         Selection selection,
         SearchSettings search,
         SearchSpace space,
-        String source) {
+        String source,
+        Path base) {
+
+    /** The file beside a sweep file that names the folder its relative paths are taken from, when not its own. */
+    public static final String BASE_FILE = ".sweep-base";
 
     /** The name of the parameter holding the method chain, e.g. {@code distill>quantize}. */
     public static final String CHAIN = "chain";
@@ -47,6 +54,7 @@ public record SweepSpec(
 
     public SweepSpec {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(base, "base");
         objectives = List.copyOf(objectives);
         constraints = List.copyOf(constraints);
         Objects.requireNonNull(selection, "`selection` must not be null");

@@ -11,9 +11,9 @@ import java.util.Set;
 
 /**
  * Reads a sweep file's {@code teacher} section: a network trained here ({@code architecture}, {@code width}, ...),
- * an artifact of this project ({@code path}), or the user's own model ({@code onnx: model.onnx} or
- * {@code torchscript: model.pt}, with {@code input_shape}, {@code layout} and {@code outputs} where the file does not
- * say them). A relative file is taken from {@code base}, the sweep file's folder.
+ * an artifact of this project ({@code path}), or the user's own model ({@code onnx: model.onnx}, with
+ * {@code input_shape}, {@code layout} and {@code outputs} where the file does not say them). {@code torchscript} is
+ * refused with the way to an ONNX file. A relative file is taken from {@code base}, the sweep file's folder.
  */
 final class TeacherParser {
 
@@ -37,6 +37,11 @@ final class TeacherParser {
         if (!Arrays.stream(Architecture.Kind.values()).map(Architecture.Kind::id).toList().contains(architecture)) {
             f.problems().add(f.at("architecture"), "must be one of " + Arrays.stream(Architecture.Kind.values())
                     .map(Architecture.Kind::id).toList() + ", but got '" + architecture + "'");
+        }
+        if (given.contains(ImportedTeacher.TORCHSCRIPT)) {
+            f.problems().add(f.at(ImportedTeacher.TORCHSCRIPT), "is not supported yet: every row of the front is an"
+                    + " ONNX file measured on ONNX Runtime, and a TorchScript file cannot be turned into one here;"
+                    + " export it with torch.onnx.export and give it as teacher.onnx");
         }
         ImportedTeacher imported = null;
         String file = f.raw("path").map(n -> n.asText()).orElse(null);

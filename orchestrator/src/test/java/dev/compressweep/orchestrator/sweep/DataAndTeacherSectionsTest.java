@@ -132,6 +132,7 @@ class DataAndTeacherSectionsTest {
         assertTrue(mixed.contains("teacher.epochs: applies only to a teacher trained here"), mixed);
         assertTrue(mixed.contains("teacher.layout: must be one of [nchw, nhwc, flat]"), mixed);
         assertTrue(two.contains("teacher.torchscript: cannot be given with onnx"), two);
+        assertTrue(two.contains("teacher.torchscript: is not supported yet"), two);
         assertTrue(hints.contains("teacher.outputs: applies only to an imported onnx or torchscript teacher"), hints);
     }
 }

@@ -55,7 +55,9 @@ public record CompressionChain(List<CompressionStep> steps) implements Compressi
             try {
                 current = step.apply(current, context);
             } catch (RuntimeException e) {
-                current.close();
+                if (current != null) {
+                    current.close();
+                }
                 throw e;
             }
         }

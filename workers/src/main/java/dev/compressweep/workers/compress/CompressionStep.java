@@ -12,7 +12,8 @@ public interface CompressionStep {
     String name();
 
     /**
-     * Compresses {@code input}.
+     * Compresses {@code input}. Only a first distillation step without a hint accepts a null input (a teacher
+     * known by its logits alone: a model trained elsewhere).
      *
      * @throws IllegalArgumentException when the trial's parameters for this step are invalid
      */

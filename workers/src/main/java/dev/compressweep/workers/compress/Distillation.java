@@ -16,7 +16,7 @@ import java.util.Map;
  * student's own penultimate features must predict through a learned linear map ({@link HintLoss},
  * {@link HintedStudent}). The input model is closed once its features are taken.
  *
- * <p>Parameters (defaults in brackets): {@code distill.student} mlp|cnn [mlp], {@code distill.width} [64],
+ * <p>Parameters (defaults in brackets): {@code distill.student} mlp|cnn|resnet [mlp], {@code distill.width} [64],
  * {@code distill.depth} [1], {@code distill.temperature} [4.0], {@code distill.alpha} [0.7],
  * {@code distill.epochs} [2], {@code distill.learning_rate} [0.001], {@code distill.batch_size} [128],
  * {@code distill.hint_weight} [0].
@@ -49,6 +49,10 @@ public final class Distillation implements CompressionStep {
         ImageDataset data = context.data();
         double hintWeight = p.real("distill.hint_weight", 0.0);
         Objective logits = DistillationLoss.objective(context.teacherLogits(), temperature, alpha);
+        if (input == null && hintWeight != 0) {
+            throw new IllegalArgumentException("distill.hint_weight needs the teacher's features, but this teacher is"
+                    + " known by its logits only (a model trained elsewhere): set distill.hint_weight to 0");
+        }
         HintLoss hint;
         try (input) {
             hint = hintWeight == 0 ? null : HintLoss.of(input.model(), data.train(), logits, hintWeight);

@@ -4,6 +4,7 @@ import dev.compressweep.workers.compress.StepParams;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Random;
 
 /**
  * How activation ranges are chosen for int8 execution: from a sample of training images run through the
@@ -60,6 +61,26 @@ public record Calibration(Method method, int samples) {
     public static Calibration of(StepParams params) {
         return new Calibration(Method.parse(params.text("quantize.calibration", Method.MINMAX.id())),
                 params.integer("quantize.calibration_samples", 256));
+    }
+
+    /**
+     * Which training examples calibrate: {@link #samples()} of the {@code size} examples (all when fewer), drawn
+     * without replacement with {@code seed}.
+     */
+    public int[] rows(int size, long seed) {
+        int count = Math.min(samples, size);
+        int[] order = new int[size];
+        for (int i = 0; i < size; i++) {
+            order[i] = i;
+        }
+        Random random = new Random(seed);
+        for (int i = 0; i < count; i++) {
+            int j = i + random.nextInt(size - i);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return Arrays.copyOf(order, count);
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.compressweep.workers.compress.CompressedModel;
 import dev.compressweep.workers.data.ImageDataset;
 import dev.compressweep.workers.eval.Evaluation;
 import dev.compressweep.workers.eval.Evaluator;
+import dev.compressweep.workers.model.ModelStats;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -36,12 +37,23 @@ public record OnnxMeasurement(Evaluation evaluation, Map<String, Double> metrics
      */
     static OnnxMeasurement measure(Evaluator evaluator, CompressedModel model, OnnxModel graph, Path onnxFile,
             ImageDataset data, int threads, Map<String, Double> extra, Map<String, String> tags) {
+        return measure(evaluator, graph, onnxFile, data, threads, model.parameterCount(),
+                ModelStats.of(model.topology(), model.inputShape()), extra, tags);
+    }
+
+    /**
+     * As above for a graph that is not one of this project's networks (a user's model, or its compressed form):
+     * {@code params} and {@code stats} are counted from the graph by the caller.
+     */
+    public static OnnxMeasurement measure(Evaluator evaluator, OnnxModel graph, Path onnxFile, ImageDataset data,
+            int threads, long params, ModelStats stats, Map<String, Double> extra, Map<String, String> tags) {
         graph.write(onnxFile);
         Map<String, Double> metrics = new LinkedHashMap<>();
         Evaluation evaluation;
         try (OnnxRunner runner = OnnxRunner.open(graph, threads)) {
-            evaluation = evaluator.evaluate(model, runner::predict, data.validation(), onnxFile);
-            metrics.putAll(evaluator.testMetrics(runner::predict, data.test(), model.classes()));
+            evaluation = evaluator.evaluate(runner::predict, data.validation(), onnxFile, data.classes(), params,
+                    stats);
+            metrics.putAll(evaluator.testMetrics(runner::predict, data.test(), data.classes()));
         }
         metrics.putAll(extra);
         Map<String, String> all = new LinkedHashMap<>(tags);

@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Random;
 
 /**
  * Measures a quantized model as it runs on int8 kernels: calibrates its activations on a sample of the
@@ -70,7 +69,7 @@ public final class QuantizedExecution {
         }
         Calibration calibration = Calibration.of(params);
         ImageSplit train = data.train();
-        int[] sample = sample(train.size(), Math.min(calibration.samples(), train.size()), seed);
+        int[] sample = calibration.rows(train.size(), seed);
         Map<String, ActivationQuant> activations = Calibrator.calibrate(model, train.images(sample), sample.length,
                 calibration, threads);
         Evaluator evaluator = new Evaluator(settings);
@@ -100,20 +99,4 @@ public final class QuantizedExecution {
     }
 
     /** {@code count} distinct indices below {@code size}, drawn with {@code seed}. */
-    private static int[] sample(int size, int count, long seed) {
-        int[] order = new int[size];
-        for (int i = 0; i < size; i++) {
-            order[i] = i;
-        }
-        Random random = new Random(seed);
-        for (int i = 0; i < count; i++) {
-            int j = i + random.nextInt(size - i);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        int[] out = new int[count];
-        System.arraycopy(order, 0, out, 0, count);
-        return out;
-    }
 }

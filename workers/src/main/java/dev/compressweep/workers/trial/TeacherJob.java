@@ -26,7 +26,8 @@ import java.util.Optional;
 
 /**
  * Produces a sweep's teacher once: trains it from {@link TrialSpec#teacher()} (or loads the artifact at
- * {@code teacher.path()}), writes {@code teacher/teacher.cwm} (float32), computes its logits on the
+ * {@code teacher.path()}; a model trained elsewhere is imported by {@link ImportedTeacherJob} instead, with no
+ * {@code teacher.cwm}), writes {@code teacher/teacher.cwm} (float32), computes its logits on the
  * training split once ({@code teacher/logits.bin}), deploys it as {@code teacher/teacher.onnx} and measures that
  * file on ONNX Runtime like every trial ({@link FloatExecution}: validation and test splits), and finally writes
  * {@code teacher/metrics.json} with the spec's hash. When those files exist with the same hash they are
@@ -48,7 +49,8 @@ public final class TeacherJob {
         String hash = SpecHash.teacher(spec);
         Optional<TeacherRecord> existing = TeacherRecord.read(dir.teacherRecord());
         if (existing.isPresent() && existing.get().specHash().equals(hash)
-                && Files.isRegularFile(dir.teacherModel()) && Files.isRegularFile(dir.teacherLogits())
+                && (spec.teacher().isImported() || Files.isRegularFile(dir.teacherModel()))
+                && Files.isRegularFile(dir.teacherLogits())
                 && Files.isRegularFile(dir.teacherOnnx())) {
             if (!Files.isRegularFile(dir.teacherPreprocessing())) {
                 write(Datasets.preprocessing(spec.dataset()), dir);
@@ -57,26 +59,33 @@ public final class TeacherJob {
         }
         delete(dir.teacherRecord());
         ImageDataset data = Datasets.load(spec.dataset());
+        OnnxMeasurement deployed = spec.teacher().isImported()
+                ? new ImportedTeacherJob(settings).run(spec, data, dir)
+                : trained(spec, data, dir, progress);
+        write(data.preprocessing(), dir);
+        Map<String, Double> metrics = new LinkedHashMap<>(deployed.evaluation().toMetrics());
+        metrics.putAll(deployed.metrics());
+        metrics.put(Evaluation.ACCURACY_DROP, 0.0);
+        metrics.put(Evaluation.TEST_ACCURACY_DROP, 0.0);
+        metrics.put(Evaluation.COMPRESSION_RATIO, 1.0);
+        metrics.put(Evaluation.STORAGE_BYTES, (double) WorkDir.size(Files.isRegularFile(dir.teacherModel())
+                ? dir.teacherModel() : dir.teacherOnnx()));
+        metrics.put(Evaluation.TEACHER_LATENCY_P50_MS, deployed.evaluation().latencyP50Ms());
+        metrics.put(Evaluation.SPEEDUP, 1.0);
+        Evaluation.requireFinite(metrics);
+        new TeacherRecord(hash, data.name(), data.train().size(), data.test().size(), metrics)
+                .write(dir.teacherRecord());
+        return new TeacherResult(metrics, deployed.tags(), dir.teacherOnnx(), false);
+    }
+
+    /** Trains (or loads) the project's own teacher network, writes its artifact and logits, deploys and measures it. */
+    private OnnxMeasurement trained(TrialSpec spec, ImageDataset data, WorkDir dir, ProgressListener progress) {
         try (CompressedModel teacher = obtain(spec, data, progress)) {
             ModelArtifact.write(dir.teacherModel(), teacher);
             float[] logits = Inference.logits(teacher.model(), data.train(), data.classes(), LOGIT_BATCH);
             TeacherLogits file = new TeacherLogits(data.train().size(), data.classes(), logits);
             WorkDir.replace(dir.teacherLogits(), file::write);
-            write(data.preprocessing(), dir);
-            OnnxMeasurement deployed = new FloatExecution(settings, spec.threads())
-                    .evaluate(teacher, data, dir.teacherOnnx());
-            Map<String, Double> metrics = new LinkedHashMap<>(deployed.evaluation().toMetrics());
-            metrics.putAll(deployed.metrics());
-            metrics.put(Evaluation.ACCURACY_DROP, 0.0);
-            metrics.put(Evaluation.TEST_ACCURACY_DROP, 0.0);
-            metrics.put(Evaluation.COMPRESSION_RATIO, 1.0);
-            metrics.put(Evaluation.STORAGE_BYTES, (double) WorkDir.size(dir.teacherModel()));
-            metrics.put(Evaluation.TEACHER_LATENCY_P50_MS, deployed.evaluation().latencyP50Ms());
-            metrics.put(Evaluation.SPEEDUP, 1.0);
-            Evaluation.requireFinite(metrics);
-            new TeacherRecord(hash, data.name(), data.train().size(), data.test().size(), metrics)
-                    .write(dir.teacherRecord());
-            return new TeacherResult(metrics, deployed.tags(), dir.teacherOnnx(), false);
+            return new FloatExecution(settings, spec.threads()).evaluate(teacher, data, dir.teacherOnnx());
         }
     }
 
@@ -112,11 +121,12 @@ public final class TeacherJob {
         }
     }
 
-    private static void delete(Path file) {
+    /** Removes a stale teacher file (a record of another spec, an artifact of another kind of teacher). */
+    static void delete(Path file) {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove the stale teacher record " + file, e);
+            throw new UncheckedIOException("cannot remove the stale teacher file " + file, e);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.compressweep.workers.trial;
 import dev.compressweep.workers.artifact.ModelArtifact;
 import dev.compressweep.workers.compress.CompressedModel;
 import dev.compressweep.workers.compress.CompressionChain;
+import dev.compressweep.workers.compress.Distillation;
 import dev.compressweep.workers.compress.ProgressListener;
 import dev.compressweep.workers.compress.StepContext;
 import dev.compressweep.workers.compress.StepParams;
@@ -34,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * Runs one trial in this JVM and reports it: STARTED (params and provenance tags), PROGRESS per epoch or
  * step, then FINISHED (measured metrics, the artifact's {@code file:} URI) or FAILED (a one-line reason) for any exception.
  * A teacher trial runs the {@link TeacherJob}; a compression trial applies its chain to a copy of the
- * teacher, deploys the result as an ONNX file (int8 QDQ when the chain ends in {@code quantize},
+ * teacher (an imported teacher's chain runs on its own graph, {@link GraphTrial}, unless it starts by distilling),
+ * deploys the result as an ONNX file (int8 QDQ when the chain ends in {@code quantize},
  * {@link QuantizedExecution}; float otherwise, {@link FloatExecution}) and measures that file on the validation
  * and test splits against the teacher's record; the teacher's own file is timed beside it. DJL trains one model per JVM at a time: run
  * trials sequentially in a process. Not thread-safe.
@@ -87,48 +89,65 @@ public final class TrialRunner {
     }
 
     private TrialEvent compress(TrialSpec spec, Map<String, String> base, ProgressListener progress) {
-        CompressionChain chain = CompressionChain.of(spec.chain());
         ImageDataset data = Datasets.load(spec.dataset());
         WorkDir dir = WorkDir.of(spec);
+        boolean imported = spec.teacher().isImported();
         TeacherRecord teacher = TeacherRecord.read(dir.teacherRecord())
-                .filter(r -> Files.isRegularFile(dir.teacherModel()) && Files.isRegularFile(dir.teacherLogits()))
+                .filter(r -> Files.isRegularFile(dir.teacherOnnx()) && Files.isRegularFile(dir.teacherLogits())
+                        && (imported || Files.isRegularFile(dir.teacherModel())))
                 .orElseThrow(() -> new IllegalStateException("teacher artifacts not found in "
-                        + dir.teacherModel().getParent() + ": run the sweep's teacher job first"));
+                        + dir.teacherOnnx().getParent() + ": run the sweep's teacher job first"));
         teacher.requireSameData(data);
         StepContext context = new StepContext(data, TeacherLogits.read(dir.teacherLogits()),
                 new StepParams(spec.params()), spec.seed(), progress);
         Seeds.apply(spec.seed());
-        try (CompressedModel result = chain.apply(ModelArtifact.load(dir.teacherModel()), context)) {
+        Map<String, String> tags = new LinkedHashMap<>(base);
+        tags.putAll(Provenance.engine());
+        tags.put("teacher.spec_hash", teacher.specHash());
+        Deployed deployed = imported && !spec.chain().get(0).equals(Distillation.NAME)
+                ? new GraphTrial(settings).run(spec, data, dir, context)
+                : student(spec, data, dir, context, imported);
+        tags.putAll(deployed.tags());
+        Evaluation evaluation = deployed.measurement().evaluation();
+        Map<String, Double> metrics = new LinkedHashMap<>(evaluation.toMetrics());
+        metrics.putAll(deployed.measurement().metrics());
+        metrics.put(Evaluation.ACCURACY_DROP, teacher.metric(Evaluation.ACCURACY) - evaluation.accuracy());
+        metrics.put(Evaluation.TEST_ACCURACY_DROP, teacher.metric(Evaluation.TEST_PREFIX + Evaluation.ACCURACY)
+                - metrics.get(Evaluation.TEST_PREFIX + Evaluation.ACCURACY));
+        metrics.put(Evaluation.COMPRESSION_RATIO, teacher.metric(Evaluation.SIZE_BYTES) / evaluation.sizeBytes());
+        metrics.put(Evaluation.STORAGE_BYTES, (double) WorkDir.size(deployed.storage()));
+        double teacherLatency = teacherLatency(dir, data, spec.threads());
+        metrics.put(Evaluation.TEACHER_LATENCY_P50_MS, teacherLatency);
+        metrics.put(Evaluation.SPEEDUP, teacherLatency / evaluation.latencyP50Ms());
+        Evaluation.requireFinite(metrics);
+        return TrialEvents.of(spec, EventType.FINISHED, metrics, tags,
+                ArtifactUri.of(deployed.measurement().onnxFile()), null);
+    }
+
+    /**
+     * Applies the chain to a copy of the teacher network (or, for an imported teacher, distils a student from its
+     * logits first) and deploys the result: int8 QDQ when the chain ends in {@code quantize}, float otherwise.
+     */
+    private Deployed student(TrialSpec spec, ImageDataset data, WorkDir dir, StepContext context, boolean imported) {
+        CompressionChain chain = CompressionChain.of(spec.chain());
+        try (CompressedModel result = chain.apply(imported ? null : ModelArtifact.load(dir.teacherModel()),
+                context)) {
             Path storage = dir.trialArtifact(spec.trialId());
             ModelArtifact.write(storage, result);
             Path onnx = dir.trialOnnx(spec.trialId());
             boolean int8 = QuantizedExecution.appliesTo(spec.chain(), context.params(), result);
-            OnnxMeasurement deployed = int8
+            OnnxMeasurement measurement = int8
                     ? new QuantizedExecution(settings, spec.threads())
                             .evaluate(result, data, onnx, context.params(), spec.seed())
                     : new FloatExecution(settings, spec.threads()).evaluate(result, data, onnx);
-            Evaluation evaluation = deployed.evaluation();
-            Map<String, Double> metrics = new LinkedHashMap<>(evaluation.toMetrics());
-            metrics.putAll(deployed.metrics());
-            metrics.put(Evaluation.ACCURACY_DROP, teacher.metric(Evaluation.ACCURACY) - evaluation.accuracy());
-            metrics.put(Evaluation.TEST_ACCURACY_DROP, teacher.metric(Evaluation.TEST_PREFIX + Evaluation.ACCURACY)
-                    - metrics.get(Evaluation.TEST_PREFIX + Evaluation.ACCURACY));
-            metrics.put(Evaluation.COMPRESSION_RATIO, teacher.metric(Evaluation.SIZE_BYTES) / evaluation.sizeBytes());
-            metrics.put(Evaluation.STORAGE_BYTES, (double) WorkDir.size(storage));
-            double teacherLatency = teacherLatency(dir, data, spec.threads());
-            metrics.put(Evaluation.TEACHER_LATENCY_P50_MS, teacherLatency);
-            metrics.put(Evaluation.SPEEDUP, teacherLatency / evaluation.latencyP50Ms());
-            Evaluation.requireFinite(metrics);
-            Map<String, String> tags = new LinkedHashMap<>(base);
-            tags.putAll(Provenance.engine());
-            tags.put("teacher.spec_hash", teacher.specHash());
+            Map<String, String> tags = new LinkedHashMap<>();
             tags.put("architecture", result.architecture().toString());
             if (result.isQuantized() && !int8) {
                 tags.put("weights_only_quantization", "true");
                 tags.put("quantized_execution", "dequantized_float");
             }
-            tags.putAll(deployed.tags());
-            return TrialEvents.of(spec, EventType.FINISHED, metrics, tags, ArtifactUri.of(onnx), null);
+            tags.putAll(measurement.tags());
+            return new Deployed(measurement, storage, tags);
         }
     }
 
