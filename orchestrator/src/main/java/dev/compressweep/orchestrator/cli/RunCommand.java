@@ -1,6 +1,7 @@
 package dev.compressweep.orchestrator.cli;
 
 import dev.compressweep.orchestrator.session.SessionOptions;
+import dev.compressweep.orchestrator.session.SweepCheck;
 import dev.compressweep.orchestrator.session.SweepSession;
 import dev.compressweep.orchestrator.spark.SparkSettings;
 import dev.compressweep.orchestrator.sweep.SweepFileParser;
@@ -63,7 +64,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SweepSpec spec = SweepFileParser.parse(file);
-        SweepSession.requireData(spec.dataset());
+        SweepCheck.require(spec, System.out);
         SparkSettings spark = SparkSettings.resolve(master, sparkConf, advertise, spec.search().parallelism(),
                 spec.search().threadsPerTrial());
         Endpoints endpoints = Endpoints.resolve(kafka, mlflow, spark);

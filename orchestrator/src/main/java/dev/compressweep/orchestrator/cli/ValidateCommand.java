@@ -1,6 +1,6 @@
 package dev.compressweep.orchestrator.cli;
 
-import dev.compressweep.orchestrator.session.SweepSession;
+import dev.compressweep.orchestrator.session.SweepCheck;
 import dev.compressweep.orchestrator.sweep.SweepFileParser;
 import dev.compressweep.orchestrator.sweep.SweepSpec;
 import dev.compressweep.search.sampler.GridSampler;
@@ -19,7 +19,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SweepSpec spec = SweepFileParser.parse(file);
-        SweepSession.requireData(spec.dataset());
+        SweepCheck.require(spec, System.out);
         System.out.printf("%s is valid: sweep %s, %s search, %d trials, %d in parallel, %d parameters"
                         + " (a grid of %d points at %d per range)%n",
                 file, spec.id(), spec.search().strategy().name().toLowerCase(), spec.search().budget(),

@@ -1,6 +1,5 @@
 package dev.compressweep.orchestrator.session;
 
-import dev.compressweep.orchestrator.UserError;
 import dev.compressweep.orchestrator.events.EventFeed;
 import dev.compressweep.orchestrator.events.Topics;
 import dev.compressweep.orchestrator.report.FrontFiles;
@@ -18,10 +17,7 @@ import dev.compressweep.orchestrator.tracking.MlflowSink;
 import dev.compressweep.orchestrator.tracking.MlflowTracker;
 import dev.compressweep.orchestrator.tracking.RunOutcome;
 import dev.compressweep.orchestrator.tracking.TrackedRun;
-import dev.compressweep.workers.data.DatasetException;
-import dev.compressweep.workers.data.Datasets;
 import dev.compressweep.workers.event.EventPublishers;
-import dev.compressweep.workers.trial.DatasetSpec;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -93,19 +89,6 @@ public final class SweepSession {
                         sweep.search().trialTimeout(), options.schedulingPatience(), store, options.shipData());
                 EventFeed feed = new EventFeed(options.kafka(), topic)) {
             return new SweepLoop(sweep, factory, executor, feed, Samplers.forSweep(sweep), listener).run();
-        }
-    }
-
-    /**
-     * Checks that the sweep's data set can be read, before any service starts.
-     *
-     * @throws UserError naming the missing folder or file and how to provide it
-     */
-    public static void requireData(DatasetSpec dataset) {
-        try {
-            Datasets.load(new DatasetSpec(dataset.name(), dataset.path(), 1, 1, 0));
-        } catch (DatasetException e) {
-            throw new UserError(e.getMessage(), e);
         }
     }
 

@@ -28,12 +28,16 @@ final class ShippedFiles {
     private ShippedFiles() {}
 
     /**
-     * Every file under the data set's folder on the driver.
+     * Every file under the data set's folder on the driver, or its one file (a CSV or JSON Lines file, which the
+     * loaders then find as the only one of its kind in {@value #DATA}/).
      *
      * @throws dev.compressweep.orchestrator.UserError when the folder cannot be listed
      */
     static FileBundle data(TrialSpec spec) {
         Path folder = Path.of(spec.dataset().path()).toAbsolutePath();
+        if (Files.isRegularFile(folder)) {
+            return FileBundle.read(folder.getParent(), List.of(folder)).under(DATA);
+        }
         try (Stream<Path> files = Files.walk(folder)) {
             return FileBundle.read(folder, files.filter(Files::isRegularFile).sorted().toList()).under(DATA);
         } catch (IOException e) {

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
  */
 enum Method {
     DISTILL("distill", List.of(
-            Knob.oneOf("student", "mlp", "mlp", "cnn"),
+            Knob.oneOf("student", "mlp", "mlp", "cnn", "resnet"),
             Knob.integer("width", 64, 1, 1024),
             Knob.integer("depth", 1, 1, 4),
             Knob.real("temperature", 4.0, 0.05, 100.0),

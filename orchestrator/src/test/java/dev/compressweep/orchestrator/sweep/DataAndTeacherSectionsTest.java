@@ -106,7 +106,7 @@ class DataAndTeacherSectionsTest {
         TeacherSpec teacher = parse("{format: image-folder, path: p}",
                 "{onnx: models/m.onnx, input_shape: [3, 32, 32], layout: nhwc, outputs: probabilities}").teacher();
 
-        assertTrue(teacher.isImported());
+        assertTrue(teacher.trainedElsewhere());
         assertEquals("/sweeps/models/m.onnx", teacher.path());
         assertEquals("onnx", teacher.imported().format());
         assertEquals(List.of(3, 32, 32), teacher.imported().inputShape());
@@ -118,7 +118,7 @@ class DataAndTeacherSectionsTest {
     void shouldKeepATeacherTrainedHereFreeOfImportHints() {
         TeacherSpec teacher = parse("{format: image-folder, path: p}", "{architecture: mlp, width: 8}").teacher();
 
-        assertFalse(teacher.isImported());
+        assertFalse(teacher.trainedElsewhere());
         assertNull(teacher.path());
         assertEquals(8, teacher.width());
     }

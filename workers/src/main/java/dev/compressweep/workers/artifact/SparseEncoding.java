@@ -64,7 +64,7 @@ final class SparseEncoding {
                 kept[k++] = values[i];
             }
         }
-        return sparse(entry, stored, count, pack(kept, q.scheme()));
+        return sparse(entry, stored, count, q.scheme().pack(kept));
     }
 
     /** Reads {@code size} float values in the layout {@code entry} names. */
@@ -101,7 +101,7 @@ final class SparseEncoding {
         for (int i = 0, k = 0; i < size; i++) {
             values[i] = stored[i] ? kept[k++] : zeroPoints[i / perGroup];
         }
-        return pack(values, scheme);
+        return scheme.pack(values);
     }
 
     private static boolean isSparse(JsonNode entry) {
@@ -141,17 +141,6 @@ final class SparseEncoding {
         out.writeBytes(bits);
         out.writeBytes(values);
         return out.toByteArray();
-    }
-
-    private static byte[] pack(int[] values, QuantScheme scheme) {
-        if (scheme.bits() == 4) {
-            return Int4.pack(values);
-        }
-        byte[] out = new byte[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = (byte) values[i];
-        }
-        return out;
     }
 
     private static int[] widen(byte[] bytes) {

@@ -182,11 +182,18 @@ public final class CompressedModel implements AutoCloseable {
         return out;
     }
 
-    /** The number of scalar parameters. */
+    /**
+     * The number of learned scalar parameters (weights, biases, batch normalisation's gamma and beta); batch
+     * normalisation's running statistics are state and not counted, as in {@link
+     * dev.compressweep.workers.model.ModelStats#parameters()}.
+     */
     public long parameterCount() {
         long n = 0;
         for (Pair<String, Parameter> pair : model.getBlock().getParameters()) {
-            n += pair.getValue().getArray().size();
+            Parameter.Type type = pair.getValue().getType();
+            if (type != Parameter.Type.RUNNING_MEAN && type != Parameter.Type.RUNNING_VAR) {
+                n += pair.getValue().getArray().size();
+            }
         }
         return n;
     }

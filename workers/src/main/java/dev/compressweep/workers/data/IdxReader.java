@@ -20,21 +20,28 @@ final class IdxReader {
     /** Images as floats in [0, 1]; {@code limit} 0 reads all. */
     static float[] readImages(Path file, int limit, ImageShape expected) {
         try (DataInputStream in = open(file)) {
-            int count = header(in, file, UBYTE_IMAGES);
-            int rows = in.readInt();
-            int cols = in.readInt();
-            if (rows != expected.height() || cols != expected.width()) {
-                throw new DatasetException(file + " holds " + rows + "x" + cols + " images, but "
-                        + expected.height() + "x" + expected.width() + " were expected");
-            }
-            int n = take(count, limit);
-            byte[] raw = new byte[n * rows * cols];
+            int n = take(header(in, file, UBYTE_IMAGES), limit);
+            checkSize(in, file, expected);
+            byte[] raw = new byte[n * expected.pixels()];
             in.readFully(raw);
             float[] out = new float[raw.length];
             for (int i = 0; i < raw.length; i++) {
                 out[i] = (raw[i] & 0xFF) / 255f;
             }
             return out;
+        } catch (EOFException e) {
+            throw new DatasetException(file + " is truncated: re-install the data set", e);
+        } catch (IOException e) {
+            throw new DatasetException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** How many images the header of {@code file} announces, after checking that they are of {@code expected}. */
+    static int countImages(Path file, ImageShape expected) {
+        try (DataInputStream in = open(file)) {
+            int count = header(in, file, UBYTE_IMAGES);
+            checkSize(in, file, expected);
+            return count;
         } catch (EOFException e) {
             throw new DatasetException(file + " is truncated: re-install the data set", e);
         } catch (IOException e) {
@@ -77,6 +84,15 @@ final class IdxReader {
                     + Integer.toHexString(magic) + " instead of 0x" + Integer.toHexString(expectedMagic));
         }
         return in.readInt();
+    }
+
+    private static void checkSize(DataInputStream in, Path file, ImageShape expected) throws IOException {
+        int rows = in.readInt();
+        int cols = in.readInt();
+        if (rows != expected.height() || cols != expected.width()) {
+            throw new DatasetException(file + " holds " + rows + "x" + cols + " images, but "
+                    + expected.height() + "x" + expected.width() + " were expected");
+        }
     }
 
     private static int take(int count, int limit) {

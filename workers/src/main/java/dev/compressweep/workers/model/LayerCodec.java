@@ -1,11 +1,20 @@
 package dev.compressweep.workers.model;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Parses the text form of a {@link LayerSpec} (see there). Stateless and thread-safe. */
+/**
+ * Parses the text form of a {@link LayerSpec} (see there); a residual's paths are parsed layer by layer.
+ * Stateless and thread-safe.
+ */
 public final class LayerCodec {
+
+    private static final Set<String> CONV = Set.of("filters", "kernel", "padding", "bias");
+    private static final Set<String> STRIDED_CONV = Set.of("filters", "kernel", "padding", "stride", "bias");
+    private static final String RESIDUAL = "residual";
 
     private LayerCodec() {}
 
@@ -16,6 +25,9 @@ public final class LayerCodec {
      */
     public static LayerSpec decode(String text) {
         String[] tokens = text.trim().split("\\s+");
+        if (tokens[0].equals(RESIDUAL)) {
+            return residual(text);
+        }
         Map<String, String> settings = new HashMap<>();
         for (int i = 1; i < tokens.length; i++) {
             int eq = tokens[i].indexOf('=');
@@ -27,9 +39,11 @@ public final class LayerCodec {
         }
         return switch (tokens[0]) {
             case "conv" -> {
-                expect(text, settings, Set.of("filters", "kernel", "padding", "bias"));
+                boolean strided = settings.containsKey("stride");
+                expect(text, settings, strided ? STRIDED_CONV : CONV);
                 yield new LayerSpec.Conv(number(text, settings, "filters"), number(text, settings, "kernel"),
-                        number(text, settings, "padding"), flag(text, settings, "bias"));
+                        number(text, settings, "padding"), strided ? number(text, settings, "stride") : 1,
+                        flag(text, settings, "bias"));
             }
             case "dense" -> {
                 expect(text, settings, Set.of("units", "bias"));
@@ -47,12 +61,69 @@ public final class LayerCodec {
                 expect(text, settings, Set.of());
                 yield new LayerSpec.Flatten();
             }
+            case "batchnorm" -> {
+                expect(text, settings, Set.of());
+                yield new LayerSpec.BatchNorm();
+            }
+            case "globalavgpool" -> {
+                expect(text, settings, Set.of());
+                yield new LayerSpec.GlobalAvgPool();
+            }
             default -> throw new IllegalArgumentException("layer type must be one of conv, dense, maxpool, relu, "
-                    + "flatten, but got '" + tokens[0] + "' in '" + text + "'");
+                    + "flatten, batchnorm, globalavgpool, residual, but got '" + tokens[0] + "' in '" + text + "'");
         };
     }
 
-    private static void expect(String text, Map<String, String> settings, Set<String> keys) {
+    /** A residual: {@code residual main=[layer; layer] shortcut=[layer]}, paths in brackets, layers split by ';'. */
+    private static LayerSpec residual(String text) {
+        String rest = text.trim().substring(RESIDUAL.length());
+        Map<String, List<LayerSpec>> paths = new HashMap<>();
+        int i = 0;
+        while (!rest.substring(i).isBlank()) {
+            int open = rest.indexOf("=[", i);
+            if (open < 0) {
+                throw new IllegalArgumentException("residual paths must be key=[layers], but got '"
+                        + rest.substring(i).trim() + "' in '" + text + "'");
+            }
+            int close = closing(rest, open + 1, text);
+            paths.put(rest.substring(i, open).trim(), path(rest.substring(open + 2, close)));
+            i = close + 1;
+        }
+        expect(text, paths, Set.of("main", "shortcut"));
+        return new LayerSpec.Residual(paths.get("main"), paths.get("shortcut"));
+    }
+
+    /** The index of the bracket closing the one at {@code open}. */
+    private static int closing(String s, int open, String text) {
+        int depth = 0;
+        for (int i = open; i < s.length(); i++) {
+            depth += s.charAt(i) == '[' ? 1 : s.charAt(i) == ']' ? -1 : 0;
+            if (depth == 0) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("every '[' must be closed by a ']', but one is not in '" + text + "'");
+    }
+
+    /** The layers of a path: their text forms split by ';' outside brackets; none when blank. */
+    private static List<LayerSpec> path(String layers) {
+        List<LayerSpec> out = new ArrayList<>();
+        int depth = 0;
+        int from = 0;
+        for (int i = 0; i <= layers.length(); i++) {
+            char c = i < layers.length() ? layers.charAt(i) : ';';
+            depth += c == '[' ? 1 : c == ']' ? -1 : 0;
+            if (c == ';' && depth == 0) {
+                if (!layers.isBlank()) {
+                    out.add(decode(layers.substring(from, i)));
+                }
+                from = i + 1;
+            }
+        }
+        return out;
+    }
+
+    private static void expect(String text, Map<String, ?> settings, Set<String> keys) {
         if (!settings.keySet().equals(keys)) {
             throw new IllegalArgumentException("layer '" + text + "' must set exactly " + keys.stream().sorted().toList()
                     + ", but sets " + settings.keySet().stream().sorted().toList());

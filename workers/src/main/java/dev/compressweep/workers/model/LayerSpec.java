@@ -8,17 +8,22 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.pooling.Pool;
 import java.util.Arrays;
+import java.util.List;
 
 /**
- * One layer of a sequential network, described by value so that a network whose layers compression has
- * reshaped (pruned widths, factorised layers) can be rebuilt, measured and stored. Shapes are those of one
+ * One layer of a network, described by value so that a network whose layers compression has reshaped
+ * (pruned widths, factorised layers) can be rebuilt, measured and stored. Layers follow one another, except
+ * inside a {@link Residual}, which holds two paths of layers and adds their results. Shapes are those of one
  * sample: {@code (channels, height, width)} for images, {@code (features)} after flattening.
  *
  * <p>Text form ({@link #encode()}, {@link LayerCodec#decode}): {@code conv filters=32 kernel=3 padding=1
- * bias=true}, {@code dense units=10 bias=true}, {@code relu}, {@code maxpool size=2}, {@code flatten}.
- * Immutable and thread-safe.
+ * bias=true} (with {@code stride=2} before {@code bias} when the stride is not 1), {@code dense units=10
+ * bias=true}, {@code relu}, {@code maxpool size=2}, {@code flatten}, {@code batchnorm}, {@code
+ * globalavgpool}, and {@code residual main=[conv ...; batchnorm] shortcut=[]} (paths separated by
+ * {@code ;}, an empty shortcut being the identity). Immutable and thread-safe.
  */
-public sealed interface LayerSpec permits LayerSpec.Weighted, LayerSpec.Relu, LayerSpec.MaxPool, LayerSpec.Flatten {
+public sealed interface LayerSpec permits LayerSpec.Weighted, LayerSpec.Relu, LayerSpec.MaxPool, LayerSpec.Flatten,
+        LayerSpec.BatchNorm, LayerSpec.GlobalAvgPool, LayerSpec.Residual {
 
     /** A new, uninitialized DJL block computing this layer. */
     Block block();
@@ -57,32 +62,38 @@ public sealed interface LayerSpec permits LayerSpec.Weighted, LayerSpec.Relu, La
         }
     }
 
-    /** A stride-1 square convolution with zero padding on each side. */
-    record Conv(int filters, int kernel, int padding, boolean bias) implements Weighted {
+    /** A square convolution with zero padding on each side, moving {@code stride} pixels at a time. */
+    record Conv(int filters, int kernel, int padding, int stride, boolean bias) implements Weighted {
 
         public Conv {
-            if (filters < 1 || kernel < 1 || padding < 0) {
-                throw new IllegalArgumentException("a convolution needs filters >= 1, kernel >= 1 and padding >= 0, "
-                        + "but got filters=" + filters + ", kernel=" + kernel + ", padding=" + padding);
+            if (filters < 1 || kernel < 1 || padding < 0 || stride < 1) {
+                throw new IllegalArgumentException("a convolution needs filters >= 1, kernel >= 1, padding >= 0 and "
+                        + "stride >= 1, but got filters=" + filters + ", kernel=" + kernel + ", padding=" + padding
+                        + ", stride=" + stride);
             }
+        }
+
+        /** A convolution of stride 1. */
+        public Conv(int filters, int kernel, int padding, boolean bias) {
+            this(filters, kernel, padding, 1, bias);
         }
 
         @Override
         public Block block() {
             return Conv2d.builder().setKernelShape(new Shape(kernel, kernel)).optPadding(new Shape(padding, padding))
-                    .setFilters(filters).optBias(bias).build();
+                    .optStride(new Shape(stride, stride)).setFilters(filters).optBias(bias).build();
         }
 
         @Override
         public int[] outputShape(int[] input) {
             requireRank(this, input, 3);
-            int h = input[1] + 2 * padding - kernel + 1;
-            int w = input[2] + 2 * padding - kernel + 1;
-            if (h < 1 || w < 1) {
+            int h = input[1] + 2 * padding - kernel;
+            int w = input[2] + 2 * padding - kernel;
+            if (h < 0 || w < 0) {
                 throw new IllegalArgumentException(encode() + " needs an input of at least " + (kernel - 2 * padding)
                         + " pixels a side, but got " + Arrays.toString(input));
             }
-            return new int[] {filters, h, w};
+            return new int[] {filters, h / stride + 1, w / stride + 1};
         }
 
         @Override
@@ -92,7 +103,12 @@ public sealed interface LayerSpec permits LayerSpec.Weighted, LayerSpec.Relu, La
 
         @Override
         public Weighted withOutputs(int outputs) {
-            return new Conv(outputs, kernel, padding, bias);
+            return new Conv(outputs, kernel, padding, stride, bias);
+        }
+
+        /** The same convolution with a bias, as batch normalisation folds into it. */
+        public Conv withBias() {
+            return new Conv(filters, kernel, padding, stride, true);
         }
 
         @Override
@@ -109,7 +125,8 @@ public sealed interface LayerSpec permits LayerSpec.Weighted, LayerSpec.Relu, La
 
         @Override
         public String encode() {
-            return "conv filters=" + filters + " kernel=" + kernel + " padding=" + padding + " bias=" + bias;
+            return "conv filters=" + filters + " kernel=" + kernel + " padding=" + padding
+                    + (stride == 1 ? "" : " stride=" + stride) + " bias=" + bias;
         }
     }
 
@@ -226,6 +243,106 @@ public sealed interface LayerSpec permits LayerSpec.Weighted, LayerSpec.Relu, La
         @Override
         public String encode() {
             return "flatten";
+        }
+    }
+
+    /**
+     * Batch normalisation of each channel of an image: {@code gamma * (x - mean) / sqrt(var + }{@value
+     * #EPSILON}{@code ) + beta}, with the batch's mean and variance in training (which also move the running
+     * ones, by a tenth of the difference per batch) and the running ones in inference. Its learned
+     * {@code gamma} and {@code beta} and its running statistics are parameters of the DJL block, in that
+     * order.
+     */
+    record BatchNorm() implements LayerSpec {
+
+        /** Added to the variance before its square root. */
+        public static final float EPSILON = 1e-5f;
+
+        @Override
+        public Block block() {
+            return ai.djl.nn.norm.BatchNorm.builder().optEpsilon(EPSILON).build();
+        }
+
+        @Override
+        public int[] outputShape(int[] input) {
+            requireRank(this, input, 3);
+            return input.clone();
+        }
+
+        @Override
+        public String encode() {
+            return "batchnorm";
+        }
+    }
+
+    /** The mean of each channel of an image over all its pixels: {@code (C, H, W)} to {@code (C)}. */
+    record GlobalAvgPool() implements LayerSpec {
+
+        @Override
+        public Block block() {
+            return Pool.globalAvgPool2dBlock();
+        }
+
+        @Override
+        public int[] outputShape(int[] input) {
+            requireRank(this, input, 3);
+            return new int[] {input[0]};
+        }
+
+        @Override
+        public String encode() {
+            return "globalavgpool";
+        }
+    }
+
+    /**
+     * The sum of two paths over the same input: {@code main(x) + shortcut(x)}, the shortcut being the
+     * identity when it has no layers. Both paths must give the same shape.
+     *
+     * @param main the layers of the main path, at least one
+     * @param shortcut the layers of the shortcut, none for the identity
+     */
+    record Residual(List<LayerSpec> main, List<LayerSpec> shortcut) implements LayerSpec {
+
+        public Residual {
+            main = List.copyOf(main);
+            shortcut = List.copyOf(shortcut);
+            if (main.isEmpty()) {
+                throw new IllegalArgumentException(
+                        "a residual needs at least one layer on its main path, but got none");
+            }
+        }
+
+        @Override
+        public Block block() {
+            return new ResidualBlock(Topology.sequential(main),
+                    shortcut.isEmpty() ? null : Topology.sequential(shortcut));
+        }
+
+        @Override
+        public int[] outputShape(int[] input) {
+            int[] out = through(main, input);
+            int[] skip = through(shortcut, input);
+            if (!Arrays.equals(out, skip)) {
+                throw new IllegalArgumentException("a residual's paths must give the same shape, but on "
+                        + Arrays.toString(input) + " its main path gives " + Arrays.toString(out)
+                        + " and its shortcut " + Arrays.toString(skip) + " in '" + encode() + "'");
+            }
+            return out;
+        }
+
+        @Override
+        public String encode() {
+            return "residual main=[" + String.join("; ", main.stream().map(LayerSpec::encode).toList())
+                    + "] shortcut=[" + String.join("; ", shortcut.stream().map(LayerSpec::encode).toList()) + "]";
+        }
+
+        private static int[] through(List<LayerSpec> layers, int[] input) {
+            int[] shape = input.clone();
+            for (LayerSpec layer : layers) {
+                shape = layer.outputShape(shape);
+            }
+            return shape;
         }
     }
 

@@ -11,14 +11,18 @@ import java.util.Map;
  *
  * <ul>
  *   <li>MACs: multiply-accumulates of the convolutions ({@code H_out * W_out * C_out * C_in * K * K}) and
- *       dense layers ({@code in * out}); biases, ReLU and pooling are not counted.
- *   <li>Peak memory: the parameters as float32 plus the largest pair of float32 activations a layer holds
- *       at once (its input and its output, the image included).
+ *       dense layers ({@code in * out}); biases, batch normalisation, ReLU, pooling and residual sums are not
+ *       counted.
+ *   <li>Parameters: the learned scalars, i.e. weights, biases and batch normalisation's gamma and beta; its
+ *       running mean and variance are state, not parameters (as in PyTorch).
+ *   <li>Peak memory: the parameters and running statistics as float32 plus the largest number of float32
+ *       activations held at once: a layer's input and output (the image included); a residual holds its
+ *       input while its main path runs, then its input and the main path's result while its shortcut runs.
  * </ul>
  *
  * @param macs multiply-accumulates per sample
- * @param parameters scalar parameters
- * @param peakMemoryBytes bytes of parameters plus the largest input/output activation pair
+ * @param parameters learned scalar parameters
+ * @param peakMemoryBytes bytes of parameters, running statistics and the most activations held at once
  */
 public record ModelStats(long macs, long parameters, long peakMemoryBytes) {
 
@@ -42,19 +46,10 @@ public record ModelStats(long macs, long parameters, long peakMemoryBytes) {
      * @throws IllegalArgumentException when a layer does not fit the shape it receives
      */
     public static ModelStats of(Topology topology, ImageShape input) {
-        List<int[]> shapes = topology.shapes(input);
-        long macs = 0;
-        long parameters = 0;
-        long activations = 0;
-        for (int i = 0; i < topology.layers().size(); i++) {
-            int[] in = shapes.get(i);
-            if (topology.layers().get(i) instanceof LayerSpec.Weighted w) {
-                macs += w.macs(in);
-                parameters += w.parameters(in);
-            }
-            activations = Math.max(activations, elements(in) + elements(shapes.get(i + 1)));
-        }
-        return new ModelStats(macs, parameters, FLOAT_BYTES * (parameters + activations));
+        Counts counts = new Counts();
+        long activations = counts.add(topology.layers(), new int[] {input.channels(), input.height(), input.width()});
+        return new ModelStats(counts.macs, counts.parameters,
+                FLOAT_BYTES * (counts.parameters + counts.statistics + activations));
     }
 
     /** {@code macs} and {@code peak_memory_bytes}, in that order, as metrics. */
@@ -63,6 +58,35 @@ public record ModelStats(long macs, long parameters, long peakMemoryBytes) {
         out.put(MACS, (double) macs);
         out.put(PEAK_MEMORY_BYTES, (double) peakMemoryBytes);
         return out;
+    }
+
+    /** Running totals over the layers of a network, residual paths included. */
+    private static final class Counts {
+        long macs;
+        long parameters;
+        long statistics;
+
+        /** Counts {@code layers} run on {@code input}; returns the most activations they hold at once. */
+        long add(List<LayerSpec> layers, int[] input) {
+            long peak = 0;
+            int[] shape = input;
+            for (LayerSpec layer : layers) {
+                int[] out = layer.outputShape(shape);
+                long held = elements(shape) + elements(out);
+                if (layer instanceof LayerSpec.Weighted w) {
+                    macs += w.macs(shape);
+                    parameters += w.parameters(shape);
+                } else if (layer instanceof LayerSpec.BatchNorm) {
+                    parameters += 2L * shape[0];
+                    statistics += 2L * shape[0];
+                } else if (layer instanceof LayerSpec.Residual r) {
+                    held = elements(shape) + Math.max(add(r.main(), shape), add(r.shortcut(), shape) + elements(out));
+                }
+                peak = Math.max(peak, held);
+                shape = out;
+            }
+            return peak;
+        }
     }
 
     private static long elements(int[] shape) {

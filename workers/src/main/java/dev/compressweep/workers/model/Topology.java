@@ -8,10 +8,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The exact layers of a sequential network, in order: what an {@link Architecture} expands to, or what
- * compression made of it (per-layer widths after structured pruning, factorised layers after low-rank
- * decomposition). Building it gives DJL parameter names {@code NNType_weight}/{@code _bias} numbered by
- * position, as {@link SequentialBlock} names them. Immutable and thread-safe.
+ * The exact layers of a network, in order: what an {@link Architecture} expands to, or what compression made
+ * of it (per-layer widths after structured pruning, factorised layers after low-rank decomposition). Layers
+ * follow one another; a {@link LayerSpec.Residual} holds two paths of its own. Building it gives DJL
+ * parameter names {@code NNType_weight}/{@code _bias} numbered by position, as {@link SequentialBlock} names
+ * them, prefixed by the residual's and its path's names inside a residual. Immutable and thread-safe.
  *
  * @param layers the layers, at least one
  */
@@ -35,7 +36,9 @@ public record Topology(List<LayerSpec> layers) {
         }
         int width = architecture.width();
         List<LayerSpec> layers = new ArrayList<>();
-        if (architecture.kind() == Architecture.Kind.CNN) {
+        if (architecture.kind() == Architecture.Kind.RESNET) {
+            resnet(width, architecture.depth(), layers);
+        } else if (architecture.kind() == Architecture.Kind.CNN) {
             for (int i = 0; i < architecture.depth(); i++) {
                 layers.add(new LayerSpec.Conv(width << i, 3, 1, true));
                 layers.add(new LayerSpec.Relu());
@@ -55,6 +58,26 @@ public record Topology(List<LayerSpec> layers) {
         return new Topology(layers);
     }
 
+    /** Appends a residual network's layers up to its features: stem, basic blocks, global average pooling. */
+    private static void resnet(int width, int depth, List<LayerSpec> layers) {
+        layers.add(new LayerSpec.Conv(width, 3, 1, false));
+        layers.add(new LayerSpec.BatchNorm());
+        layers.add(new LayerSpec.Relu());
+        int channels = width;
+        for (int i = 0; i < depth; i++) {
+            int out = width << Math.min(i, Architecture.RESNET_DOUBLINGS);
+            int stride = i == 0 ? 1 : 2;
+            List<LayerSpec> main = List.of(new LayerSpec.Conv(out, 3, 1, stride, false), new LayerSpec.BatchNorm(),
+                    new LayerSpec.Relu(), new LayerSpec.Conv(out, 3, 1, false), new LayerSpec.BatchNorm());
+            List<LayerSpec> shortcut = out == channels && stride == 1 ? List.of()
+                    : List.of(new LayerSpec.Conv(out, 1, 0, stride, false), new LayerSpec.BatchNorm());
+            layers.add(new LayerSpec.Residual(main, shortcut));
+            layers.add(new LayerSpec.Relu());
+            channels = out;
+        }
+        layers.add(new LayerSpec.GlobalAvgPool());
+    }
+
     /** Parses the text form of each layer (see {@link LayerSpec}). */
     public static Topology decode(List<String> layers) {
         return new Topology(layers.stream().map(LayerCodec::decode).toList());
@@ -67,12 +90,20 @@ public record Topology(List<LayerSpec> layers) {
 
     /** A new, uninitialized DJL block of these layers. */
     public Block build() {
+        return sequential(layers);
+    }
+
+    /** A new, uninitialized DJL block running {@code layers} one after another. */
+    static SequentialBlock sequential(List<LayerSpec> layers) {
         SequentialBlock net = new SequentialBlock();
         layers.forEach(layer -> net.add(layer.block()));
         return net;
     }
 
-    /** The names DJL gives the parameters of {@link #build()}, in order (weight, then bias, per weighted layer). */
+    /**
+     * The names DJL gives the parameters of {@link #build()}, in the order of {@link #parameterized()}: weight
+     * then bias per weighted layer; gamma, beta, running mean and running variance per batch normalisation.
+     */
     public List<String> parameterNames() {
         return build().getParameters().keys();
     }
@@ -108,9 +139,31 @@ public record Topology(List<LayerSpec> layers) {
         }
     }
 
-    /** The weighted layers (convolutions and dense layers), in order. */
+    /**
+     * The layers that own parameters (weighted layers and batch normalisations), in the order DJL holds their
+     * parameters: depth-first, a residual's main path before its shortcut.
+     */
+    public List<LayerSpec> parameterized() {
+        List<LayerSpec> out = new ArrayList<>();
+        collect(layers, out);
+        return out;
+    }
+
+    /** The weighted layers (convolutions and dense layers), in the order of {@link #parameterized()}. */
     public List<LayerSpec.Weighted> weighted() {
-        return layers.stream().filter(LayerSpec.Weighted.class::isInstance).map(LayerSpec.Weighted.class::cast).toList();
+        return parameterized().stream().filter(LayerSpec.Weighted.class::isInstance)
+                .map(LayerSpec.Weighted.class::cast).toList();
+    }
+
+    private static void collect(List<LayerSpec> layers, List<LayerSpec> out) {
+        for (LayerSpec layer : layers) {
+            if (layer instanceof LayerSpec.Residual residual) {
+                collect(residual.main(), out);
+                collect(residual.shortcut(), out);
+            } else if (layer instanceof LayerSpec.Weighted || layer instanceof LayerSpec.BatchNorm) {
+                out.add(layer);
+            }
+        }
     }
 
     @Override

@@ -27,15 +27,19 @@ import org.tribuo.util.onnx.ONNXRef;
 /**
  * Writes one network as an ONNX graph with Tribuo's {@link ONNXContext}, in float or QDQ int8 form.
  *
- * <p>The graph follows the network's {@link Topology} layer by layer: the flat input is reshaped to an
- * image unless the first layer flattens it; convolutions become Conv, dense layers Gemm (with the weight
- * as DJL stores it, {@code transB=1}), and ReLU, max pooling and flattening their ONNX operators.
+ * <p>The graph follows the network's {@link Topology} layer by layer, once its batch normalisations are
+ * folded into their convolutions ({@link BatchNormFolding}): the flat input is reshaped to an image unless
+ * the first layer flattens it; convolutions become Conv, dense layers Gemm (with the weight as DJL stores
+ * it, {@code transB=1}), ReLU, max pooling and flattening their ONNX operators, global average pooling a
+ * GlobalAveragePool reshaped to features, and a residual its two paths joined by Add.
  * Activations are quantized where the {@link PointPlan} says. In QDQ form each point is a
  * QuantizeLinear/DequantizeLinear pair, pooling and flattening between int8 layers are wrapped in a pair
  * with the same parameters, weights are int8 initializers behind DequantizeLinear and biases are int32
- * with scale {@code input scale * weight scale}: the patterns ONNX Runtime turns into QLinearConv (ReLU
- * fused) and QGemm (bias and ReLU fused; float output for the logits). A float first layer holds the
- * dequantized weights. In float form with probes, each point is also a graph output, for calibration.
+ * with scale {@code input scale * weight scale} (the scale of the point the layer reads, inside a residual
+ * too): the patterns ONNX Runtime turns into QLinearConv (ReLU fused), QGemm (bias and ReLU fused; float
+ * output for the logits) and QLinearAdd (a residual's sum of two points, quantized after its ReLU). A float
+ * first layer holds the dequantized weights. In float form with probes, each point is also a graph output,
+ * for calibration.
  *
  * <p>{@link ONNXContext} creates only float, int32 and int64 initializers: int8 ones are declared as int32
  * and rewritten once the graph is built. Not thread-safe; one builder per graph.
@@ -55,12 +59,15 @@ final class GraphBuilder {
     private final Map<String, QuantizedTensor> weights;
     private final Map<String, ActivationQuant> activations;
     private final boolean quantized;
-    private ActivationQuant current;
-    private ONNXRef<?> currentScale;
-    private ONNXRef<?> currentZeroPoint;
+    private Point current;
+    /** Whether the tensor being built is still an image {@code (N, C, H, W)} rather than features. */
+    private boolean image;
 
     /** An int32 initializer to rewrite with another integer type and shape. */
     private record Retyped(DataType type, int[] dims, int[] values) {}
+
+    /** The parameters of the last quantization point, and their initializers. */
+    private record Point(ActivationQuant quant, ONNXRef<?> scale, ONNXRef<?> zeroPoint) {}
 
     private GraphBuilder(Map<String, QuantizedTensor> weights, Map<String, ActivationQuant> activations,
             boolean quantized) {
@@ -78,7 +85,9 @@ final class GraphBuilder {
      */
     static OnnxModel floatGraph(Topology topology, ImageShape shape, int classes, List<NamedTensor> tensors,
             boolean probes) {
-        return new GraphBuilder(Map.of(), Map.of(), false).build(topology, shape, classes, tensors, probes);
+        BatchNormFolding.Folded folded = BatchNormFolding.fold(topology, shape, tensors, Map.of());
+        return new GraphBuilder(Map.of(), Map.of(), false).build(folded.topology(), shape, classes, folded.tensors(),
+                probes);
     }
 
     /**
@@ -90,56 +99,25 @@ final class GraphBuilder {
      */
     static OnnxModel qdqGraph(Topology topology, ImageShape shape, int classes, List<NamedTensor> tensors,
             Map<String, QuantizedTensor> weights, Map<String, ActivationQuant> activations) {
-        return new GraphBuilder(weights, activations, true).build(topology, shape, classes, tensors, false);
+        BatchNormFolding.Folded folded = BatchNormFolding.fold(topology, shape, tensors, weights);
+        return new GraphBuilder(folded.weights(), activations, true).build(folded.topology(), shape, classes,
+                folded.tensors(), false);
     }
 
     private OnnxModel build(Topology topology, ImageShape shape, int classes, List<NamedTensor> tensors,
             boolean withProbes) {
         context.setName("compressweep");
         PointPlan plan = PointPlan.of(topology);
-        List<LayerSpec> layers = topology.layers();
-        List<int[]> shapes = topology.shapes(shape);
         Iterator<NamedTensor> params = tensors.iterator();
         ONNXRef<?> x = context.floatInput(INPUT, shape.pixels());
-        boolean image = !(layers.get(0) instanceof LayerSpec.Flatten);
+        image = !(topology.layers().get(0) instanceof LayerSpec.Flatten);
         if (image) {
             x = reshape(x, "image_shape", new long[] {-1, shape.channels(), shape.height(), shape.width()});
         }
         if (plan.quantizesInput()) {
             x = point(x, PointPlan.INPUT);
         }
-        for (int i = 0; i < layers.size(); i++) {
-            LayerSpec layer = layers.get(i);
-            if (layer instanceof LayerSpec.Weighted weighted) {
-                boolean inFloat = plan.isFloat(i);
-                NamedTensor weight = next(params, weighted.weightShape(shapes.get(i)), true);
-                List<ONNXRef<?>> inputs = new ArrayList<>(List.of(x, weight(weight, inFloat)));
-                if (weighted.bias()) {
-                    inputs.add(bias(next(params, new int[] {weighted.outputs()}, false), weight, inFloat));
-                }
-                x = layer instanceof LayerSpec.Conv conv
-                        ? op(OnnxOps.CONV, inputs, "conv", Map.of(
-                                "kernel_shape", new int[] {conv.kernel(), conv.kernel()},
-                                "pads", new int[] {conv.padding(), conv.padding(), conv.padding(), conv.padding()}))
-                        : op(ONNXOperators.GEMM, inputs, "gemm", Map.of("transB", 1));
-            } else if (layer instanceof LayerSpec.Relu) {
-                x = op(OnnxOps.RELU, List.of(x), "relu", Map.of());
-            } else if (layer instanceof LayerSpec.MaxPool pool) {
-                x = op(OnnxOps.MAX_POOL, List.of(x), "pool", Map.of(
-                        "kernel_shape", new int[] {pool.size(), pool.size()},
-                        "strides", new int[] {pool.size(), pool.size()}));
-            } else if (image) {
-                x = reshape(x, "flat_shape", new long[] {-1, shapes.get(i + 1)[0]});
-                image = false;
-            } else {
-                continue;
-            }
-            if (plan.quantizesAfter(i)) {
-                x = point(x, PointPlan.name(i));
-            } else if (!(layer instanceof LayerSpec.Weighted || layer instanceof LayerSpec.Relu)) {
-                x = requantize(x);
-            }
-        }
+        x = path(plan, new int[] {shape.channels(), shape.height(), shape.width()}, x, params);
         if (params.hasNext()) {
             throw new IllegalArgumentException("the topology " + topology + " has fewer parameter tensors than the "
                     + tensors.size() + " given");
@@ -148,7 +126,70 @@ final class GraphBuilder {
         return new OnnxModel(model(withProbes).toByteArray(), withProbes ? probes : Map.of());
     }
 
-    private static NamedTensor next(Iterator<NamedTensor> params, int[] shape, boolean weight) {
+    /** The graph of the plan's layers applied to {@code x}, of shape {@code input}. */
+    private ONNXRef<?> path(PointPlan plan, int[] input, ONNXRef<?> x, Iterator<NamedTensor> params) {
+        List<LayerSpec> layers = plan.layers();
+        int[] shape = input;
+        for (int i = 0; i < layers.size(); i++) {
+            LayerSpec layer = layers.get(i);
+            int[] in = shape;
+            shape = layer.outputShape(in);
+            if (layer instanceof LayerSpec.Weighted weighted) {
+                x = weighted(weighted, in, x, params, plan.isFloat(i));
+            } else if (layer instanceof LayerSpec.Residual) {
+                Point entry = current;
+                ONNXRef<?> main = path(plan.main(i), in, x, params);
+                current = entry;
+                ONNXRef<?> shortcut = path(plan.shortcut(i), in, x, params);
+                x = op(ONNXOperators.ADD, List.of(main, shortcut), "add", Map.of());
+            } else if (layer instanceof LayerSpec.Relu) {
+                x = op(OnnxOps.RELU, List.of(x), "relu", Map.of());
+            } else if (layer instanceof LayerSpec.MaxPool pool) {
+                x = op(OnnxOps.MAX_POOL, List.of(x), "pool", Map.of(
+                        "kernel_shape", new int[] {pool.size(), pool.size()},
+                        "strides", new int[] {pool.size(), pool.size()}));
+            } else if (layer instanceof LayerSpec.GlobalAvgPool) {
+                x = op(OnnxOps.GLOBAL_AVERAGE_POOL, List.of(x), "global_pool", Map.of());
+                x = reshape(x, "flat_shape", new long[] {-1, shape[0]});
+                image = false;
+            } else if (image) {
+                x = reshape(x, "flat_shape", new long[] {-1, shape[0]});
+                image = false;
+            } else {
+                continue;
+            }
+            if (plan.quantizesAfter(i)) {
+                x = point(x, plan.name(i));
+            } else if (!(layer instanceof LayerSpec.Weighted || layer instanceof LayerSpec.Relu
+                    || layer instanceof LayerSpec.Residual)) {
+                x = requantize(x);
+            }
+        }
+        return x;
+    }
+
+    /** A convolution (Conv) or dense layer (Gemm) on {@code x}, with its weight and bias from {@code params}. */
+    private ONNXRef<?> weighted(LayerSpec.Weighted layer, int[] input, ONNXRef<?> x, Iterator<NamedTensor> params,
+            boolean inFloat) {
+        NamedTensor weight = next(params, layer.weightShape(input), true);
+        List<ONNXRef<?>> inputs = new ArrayList<>(List.of(x, weight(weight, inFloat)));
+        if (layer.bias()) {
+            inputs.add(bias(next(params, new int[] {layer.outputs()}, false), weight, inFloat));
+        }
+        if (!(layer instanceof LayerSpec.Conv conv)) {
+            return op(ONNXOperators.GEMM, inputs, "gemm", Map.of("transB", 1));
+        }
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("kernel_shape", new int[] {conv.kernel(), conv.kernel()});
+        attributes.put("pads", new int[] {conv.padding(), conv.padding(), conv.padding(), conv.padding()});
+        if (conv.stride() != 1) {
+            attributes.put("strides", new int[] {conv.stride(), conv.stride()});
+        }
+        return op(OnnxOps.CONV, inputs, "conv", attributes);
+    }
+
+    /** The next tensor, which must be a weight (or bias) of {@code shape}. */
+    static NamedTensor next(Iterator<NamedTensor> params, int[] shape, boolean weight) {
         NamedTensor t = params.hasNext() ? params.next() : null;
         if (t == null || t.weight() != weight || !Arrays.equals(t.shape(), shape)) {
             throw new IllegalArgumentException("the topology needs a " + (weight ? "weight" : "bias") + " of shape "
@@ -190,13 +231,13 @@ final class GraphBuilder {
             probes.put(name, x.getReference());
             return x;
         }
-        current = activations.get(name);
-        if (current == null) {
+        ActivationQuant quant = activations.get(name);
+        if (quant == null) {
             throw new IllegalArgumentException("int8 export needs calibrated parameters for activation point '" + name
                     + "', but got them for " + activations.keySet());
         }
-        currentScale = context.constant(name + "_scale", current.scale());
-        currentZeroPoint = integers(name + "_zero_point", DataType.UINT8, new int[0], new int[] {current.zeroPoint()});
+        current = new Point(quant, context.constant(name + "_scale", quant.scale()),
+                integers(name + "_zero_point", DataType.UINT8, new int[0], new int[] {quant.zeroPoint()}));
         return requantize(x);
     }
 
@@ -205,8 +246,8 @@ final class GraphBuilder {
         if (current == null) {
             return x;
         }
-        ONNXRef<?> q = op(OnnxOps.QUANTIZE_LINEAR, List.of(x, currentScale, currentZeroPoint), "q", Map.of());
-        return op(OnnxOps.DEQUANTIZE_LINEAR, List.of(q, currentScale, currentZeroPoint), "dq", Map.of());
+        ONNXRef<?> q = op(OnnxOps.QUANTIZE_LINEAR, List.of(x, current.scale(), current.zeroPoint()), "q", Map.of());
+        return op(OnnxOps.DEQUANTIZE_LINEAR, List.of(q, current.scale(), current.zeroPoint()), "dq", Map.of());
     }
 
     /** A weight as DJL stores it (first dimension = outputs): float, or int8 behind DequantizeLinear. */
@@ -238,7 +279,7 @@ final class GraphBuilder {
         boolean perChannel = q.scheme().granularity() == Granularity.PER_CHANNEL;
         float[] scales = q.scales();
         for (int g = 0; g < scales.length; g++) {
-            scales[g] *= current.scale();
+            scales[g] *= current.quant().scale();
         }
         int[] integers = new int[values.length];
         for (int c = 0; c < values.length; c++) {

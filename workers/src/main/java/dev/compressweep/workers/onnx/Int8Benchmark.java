@@ -30,7 +30,7 @@ import java.util.Random;
  * (int8, per-channel symmetric weights, min/max calibration on 256 training images), all with one
  * intra-op thread, and the test accuracy of each, on Fashion-MNIST.
  *
- * <p>{@code Int8Benchmark <model.cwm | mlp:WIDTH:DEPTH | cnn:WIDTH:DEPTH> [timed calls]}: a model given by
+ * <p>{@code Int8Benchmark <model.cwm | mlp|cnn|resnet:WIDTH:DEPTH> [timed calls]}: a model given by
  * architecture is first trained for one epoch on 10,000 training images. The three runtimes are called
  * in a shuffled order for each image, so that load from other processes touches them alike. Prints one
  * line per runtime to stdout. Set {@code -Dai.djl.pytorch.num_threads=1} for DJL.
@@ -45,7 +45,7 @@ public final class Int8Benchmark {
 
     public static void main(String[] args) {
         if (args.length < 1 || args.length > 2) {
-            System.err.println("usage: Int8Benchmark <model.cwm | mlp:WIDTH:DEPTH | cnn:WIDTH:DEPTH> [timed calls]");
+            System.err.println("usage: Int8Benchmark <model.cwm | mlp|cnn|resnet:WIDTH:DEPTH> [timed calls]");
             System.exit(1);
         }
         int timed = args.length == 2 ? Integer.parseInt(args[1]) : 3000;

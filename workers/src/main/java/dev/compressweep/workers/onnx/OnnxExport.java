@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * Exports networks to ONNX: a float graph, a float graph that exposes its activations for calibration,
  * and a QDQ int8 graph. Any {@link dev.compressweep.workers.model.Topology} is written: the model zoo's
- * mlp and cnn, and what pruning or low-rank decomposition made of them.
+ * mlp, cnn and resnet, and what pruning or low-rank decomposition made of them. Batch normalisation is
+ * folded into the convolution before it ({@link BatchNormFolding}), in both forms.
  *
  * <p>The int8 graph holds the model's own quantized weights ({@link CompressedModel#quantized()}): their
  * integers with per-tensor or per-channel scales and zero points (0 when symmetric) as the quantize step

@@ -11,18 +11,22 @@ import org.tribuo.util.onnx.ONNXOperator;
 
 /**
  * The ONNX operators (default domain, opset {@value #OPSET}) that Tribuo's {@code ONNXOperators} lacks and
- * the exported networks need: convolution, pooling, ReLU, reshaping and the linear quantization pair.
+ * the exported networks need: convolution, max and global average pooling, ReLU, reshaping and the linear
+ * quantization pair.
  * Only the attributes the exporter sets are declared.
  */
 enum OnnxOps implements ONNXOperator {
     /** 2-D convolution: input, weight, optional bias. */
     CONV("Conv", 2, 1, List.of(
             new ONNXAttribute("kernel_shape", AttributeType.INTS, false),
-            new ONNXAttribute("pads", AttributeType.INTS, false))),
+            new ONNXAttribute("pads", AttributeType.INTS, false),
+            new ONNXAttribute("strides", AttributeType.INTS, false))),
     /** Max pooling. */
     MAX_POOL("MaxPool", 1, 0, List.of(
             new ONNXAttribute("kernel_shape", AttributeType.INTS, true),
             new ONNXAttribute("strides", AttributeType.INTS, false))),
+    /** The mean of each channel over all its pixels: {@code (N, C, H, W)} to {@code (N, C, 1, 1)}. */
+    GLOBAL_AVERAGE_POOL("GlobalAveragePool", 1, 0, List.of()),
     /** Element-wise {@code max(x, 0)}. */
     RELU("Relu", 1, 0, List.of()),
     /** Reshape to the shape given as the second (int64) input; -1 infers one dimension. */

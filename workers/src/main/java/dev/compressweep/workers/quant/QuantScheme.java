@@ -37,4 +37,16 @@ public record QuantScheme(int bits, Granularity granularity, boolean symmetric) 
     public int dataBytes(int count) {
         return bits == 8 ? count : (count + 1) / 2;
     }
+
+    /** The stored form of integers in this scheme's range: one byte each (int8) or two per byte (int4). */
+    public byte[] pack(int[] values) {
+        if (bits == 4) {
+            return Int4.pack(values);
+        }
+        byte[] out = new byte[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = (byte) values[i];
+        }
+        return out;
+    }
 }

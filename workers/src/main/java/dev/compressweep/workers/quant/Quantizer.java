@@ -58,8 +58,7 @@ public final class Quantizer {
                 q[i] = clamp(Math.round(values[i] / scale) + zeroPoint, scheme);
             }
         }
-        byte[] data = scheme.bits() == 4 ? Int4.pack(q) : toBytes(q);
-        return new QuantizedTensor(scheme, shape, scales, zeroPoints, data);
+        return new QuantizedTensor(scheme, shape, scales, zeroPoints, scheme.pack(q));
     }
 
     /** The float values the tensor's integers stand for. */
@@ -78,13 +77,5 @@ public final class Quantizer {
 
     private static int clamp(int q, QuantScheme scheme) {
         return Math.max(scheme.qmin(), Math.min(scheme.qmax(), q));
-    }
-
-    private static byte[] toBytes(int[] q) {
-        byte[] out = new byte[q.length];
-        for (int i = 0; i < q.length; i++) {
-            out[i] = (byte) q[i];
-        }
-        return out;
     }
 }

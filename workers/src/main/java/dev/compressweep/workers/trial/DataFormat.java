@@ -1,5 +1,6 @@
 package dev.compressweep.workers.trial;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 import java.util.Objects;
 
@@ -67,7 +68,8 @@ public record DataFormat(String kind, List<Integer> imageSize, int channels, Lis
                 DEFAULT_TEST, false);
     }
 
-    /** Whether examples are text, turned into TF-IDF vectors. */
+    /** Whether examples are text, turned into TF-IDF vectors (derived, so not part of the JSON form). */
+    @JsonIgnore
     public boolean isText() {
         return SPAM_ASSASSIN.equals(kind) || JSONL.equals(kind) || (CSV.equals(kind) && textColumn != null);
     }

@@ -49,7 +49,7 @@ public final class TeacherJob {
         String hash = SpecHash.teacher(spec);
         Optional<TeacherRecord> existing = TeacherRecord.read(dir.teacherRecord());
         if (existing.isPresent() && existing.get().specHash().equals(hash)
-                && (spec.teacher().isImported() || Files.isRegularFile(dir.teacherModel()))
+                && (spec.teacher().trainedElsewhere() || Files.isRegularFile(dir.teacherModel()))
                 && Files.isRegularFile(dir.teacherLogits())
                 && Files.isRegularFile(dir.teacherOnnx())) {
             if (!Files.isRegularFile(dir.teacherPreprocessing())) {
@@ -59,7 +59,7 @@ public final class TeacherJob {
         }
         delete(dir.teacherRecord());
         ImageDataset data = Datasets.load(spec.dataset());
-        OnnxMeasurement deployed = spec.teacher().isImported()
+        OnnxMeasurement deployed = spec.teacher().trainedElsewhere()
                 ? new ImportedTeacherJob(settings).run(spec, data, dir)
                 : trained(spec, data, dir, progress);
         write(data.preprocessing(), dir);

@@ -6,7 +6,7 @@ import java.util.Objects;
  * How the sweep's teacher is obtained: trained from an architecture, loaded from a saved artifact, or imported from
  * a model file the user trained elsewhere ({@code imported}).
  *
- * @param architecture model family, {@code cnn} or {@code mlp}
+ * @param architecture model family: {@code mlp}, {@code cnn} or {@code resnet}
  * @param width first layer's width (channels for a CNN, units for an MLP)
  * @param depth number of conv blocks or hidden layers
  * @param epochs training epochs
@@ -36,8 +36,8 @@ public record TeacherSpec(String architecture, int width, int depth, int epochs,
         this(architecture, width, depth, epochs, learningRate, batchSize, path, null);
     }
 
-    /** Whether the teacher is a model trained elsewhere, run from its own file. */
-    public boolean isImported() {
+    /** Whether the teacher is a model trained elsewhere, run from its own file (not a bean getter: not in JSON). */
+    public boolean trainedElsewhere() {
         return imported != null;
     }
 

@@ -91,7 +91,7 @@ public final class TrialRunner {
     private TrialEvent compress(TrialSpec spec, Map<String, String> base, ProgressListener progress) {
         ImageDataset data = Datasets.load(spec.dataset());
         WorkDir dir = WorkDir.of(spec);
-        boolean imported = spec.teacher().isImported();
+        boolean imported = spec.teacher().trainedElsewhere();
         TeacherRecord teacher = TeacherRecord.read(dir.teacherRecord())
                 .filter(r -> Files.isRegularFile(dir.teacherOnnx()) && Files.isRegularFile(dir.teacherLogits())
                         && (imported || Files.isRegularFile(dir.teacherModel())))

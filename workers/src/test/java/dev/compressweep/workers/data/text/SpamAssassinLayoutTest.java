@@ -10,6 +10,7 @@ import dev.compressweep.workers.data.DatasetException;
 import dev.compressweep.workers.data.Datasets;
 import dev.compressweep.workers.data.FashionMnist;
 import dev.compressweep.workers.data.ImageDataset;
+import dev.compressweep.workers.data.TestSplit;
 import dev.compressweep.workers.trial.DatasetSpec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,7 +47,7 @@ class SpamAssassinLayoutTest {
         writeCorpus(dir, 10, 15);
 
         ImageDataset viaSpec = Datasets.load(new DatasetSpec(SpamAssassin.NAME, dir.toString(), 8, 3, 0));
-        ImageDataset direct = SpamAssassin.load(dir, 8, 3, SpamAssassin.SPLIT_SEED);
+        ImageDataset direct = SpamAssassin.load(dir, 8, 3, TestSplit.SEED);
 
         assertEquals(8, viaSpec.train().size());
         assertEquals(3, viaSpec.test().size());

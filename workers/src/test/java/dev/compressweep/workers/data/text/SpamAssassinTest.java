@@ -11,6 +11,7 @@ import dev.compressweep.workers.data.DatasetException;
 import dev.compressweep.workers.data.ImageDataset;
 import dev.compressweep.workers.data.ImageShape;
 import dev.compressweep.workers.data.ImageSplit;
+import dev.compressweep.workers.data.TestSplit;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -29,40 +30,40 @@ class SpamAssassinTest {
     static final int SPAM_KEPT = 1782;
 
     @Test
-    void shouldReadEveryMessageLabelledByItsFolderAndDropCopies() {
-        assertEquals(HAM_READ, count(SpamData.MESSAGES, SpamAssassin.HAM));
-        assertEquals(SPAM_READ, count(SpamData.MESSAGES, SpamAssassin.SPAM));
-        assertEquals(HAM_READ + SPAM_READ, SpamData.CORPUS.messagesRead());
-        assertTrue(SpamData.MESSAGES.stream().allMatch(m ->
+    void shouldReadEveryDocumentLabelledByItsFolderAndDropCopies() {
+        assertEquals(HAM_READ, count(SpamData.MESSAGES.documents(), SpamAssassin.HAM));
+        assertEquals(SPAM_READ, count(SpamData.MESSAGES.documents(), SpamAssassin.SPAM));
+        assertEquals(HAM_READ + SPAM_READ, SpamData.CORPUS.documentsRead());
+        assertTrue(SpamData.MESSAGES.documents().stream().allMatch(m ->
                 m.source().startsWith("spam") == (m.label() == SpamAssassin.SPAM)));
 
-        List<Message> kept = all();
+        List<Document> kept = all();
         assertEquals(HAM_KEPT, count(kept, SpamAssassin.HAM));
         assertEquals(SPAM_KEPT, count(kept, SpamAssassin.SPAM));
-        assertEquals(kept.size(), kept.stream().map(Message::counts).distinct().count());
+        assertEquals(kept.size(), kept.stream().map(Document::counts).distinct().count());
     }
 
     @Test
     void shouldSplitEachClassFourToOne() {
-        SpamCorpus c = SpamData.CORPUS;
+        TextCorpus c = SpamData.CORPUS;
         int total = c.train().size() + c.test().size();
 
         assertEquals(total / 5.0, c.test().size(), 1.0);
         assertEquals(HAM_KEPT / 5.0, count(c.test(), SpamAssassin.HAM), 0.5);
         assertEquals(SPAM_KEPT / 5.0, count(c.test(), SpamAssassin.SPAM), 0.5);
-        assertEquals(new ImageShape(1, 1, SpamAssassin.VOCABULARY_SIZE), SpamData.ALL.shape());
+        assertEquals(new ImageShape(1, 1, TextCorpus.VOCABULARY_SIZE), SpamData.ALL.shape());
         assertEquals(2, SpamData.ALL.classes());
         assertEquals(c.test().size(), SpamData.ALL.test().size());
     }
 
     @Test
     void shouldGiveTheSameSplitAndVectorsForTheSameSeedAndAnotherSplitForAnother() {
-        ImageDataset again = SpamAssassin.load(SpamAssassin.defaultFolder(), 300, 200, SpamAssassin.SPLIT_SEED);
+        ImageDataset again = SpamAssassin.load(SpamAssassin.defaultFolder(), 300, 200, TestSplit.SEED);
 
         assertArrayEquals(SpamData.ALL.train().images(0, 300), again.train().images(0, 300));
         assertArrayEquals(SpamData.ALL.test().labels(firstN(200)), again.test().labels());
         assertArrayEquals(SpamData.ALL.test().images(0, 200), again.test().images(0, 200));
-        SpamCorpus other = SpamCorpus.of(SpamData.MESSAGES, SpamAssassin.SPLIT_SEED + 1, 50, 2);
+        TextCorpus other = SpamData.corpus(TestSplit.SEED + 1, 50, 0, 0);
         assertNotEquals(sources(SpamData.CORPUS.test()), sources(other.test()));
     }
 
@@ -102,7 +103,7 @@ class SpamAssassinTest {
 
     @Test
     void shouldBuildTheVocabularyFromTheTrainingSplitOnly() {
-        SpamCorpus unbounded = SpamCorpus.of(SpamData.MESSAGES, SpamAssassin.SPLIT_SEED, Integer.MAX_VALUE, 2);
+        TextCorpus unbounded = SpamData.corpus(TestSplit.SEED, Integer.MAX_VALUE, 0, 0);
         Map<String, Integer> trainDf = documentFrequencies(unbounded.train());
         Map<String, Integer> testDf = documentFrequencies(unbounded.test());
         List<String> testOnly = testDf.entrySet().stream()
@@ -118,7 +119,7 @@ class SpamAssassinTest {
 
     @Test
     void shouldCarveValidationFromTheTrainingSplitBeforeFittingTheVocabulary() {
-        SpamCorpus split = SpamCorpus.of(SpamData.MESSAGES, SpamAssassin.SPLIT_SEED, Integer.MAX_VALUE, 2, 0.1, 9L);
+        TextCorpus split = SpamData.corpus(TestSplit.SEED, Integer.MAX_VALUE, 0.1, 9L);
         ImageDataset data = split.dataset(SpamAssassin.NAME, 0, 0);
         Map<String, Integer> trainDf = documentFrequencies(split.train());
         List<String> heldOnly = documentFrequencies(split.validation()).keySet().stream()
@@ -145,30 +146,30 @@ class SpamAssassinTest {
     }
 
     @Test
-    void shouldFindTheMessagesInTheDefaultFolderSetUpByTheScript() {
+    void shouldFindTheDocumentsInTheDefaultFolderSetUpByTheScript() {
         assertEquals(Path.of(System.getProperty("compressweep.home", "."), ".local", "data", "spam-assassin"),
                 SpamAssassin.defaultFolder());
-        assertFalse(SpamData.MESSAGES.isEmpty());
+        assertFalse(SpamData.MESSAGES.documents().isEmpty());
     }
 
-    private static List<Message> all() {
+    private static List<Document> all() {
         return Stream.concat(SpamData.CORPUS.train().stream(), SpamData.CORPUS.test().stream())
                 .toList();
     }
 
-    private static long count(List<Message> messages, int label) {
+    private static long count(List<Document> messages, int label) {
         return messages.stream().filter(m -> m.label() == label).count();
     }
 
-    private static List<String> sources(List<Message> messages) {
-        return messages.stream().map(Message::source).toList();
+    private static List<String> sources(List<Document> messages) {
+        return messages.stream().map(Document::source).toList();
     }
 
     private static int[] firstN(int n) {
         return IntStream.range(0, n).toArray();
     }
 
-    private static Map<String, Integer> documentFrequencies(List<Message> messages) {
+    private static Map<String, Integer> documentFrequencies(List<Document> messages) {
         Map<String, Integer> df = new HashMap<>();
         messages.forEach(m -> m.counts().keySet().forEach(t -> df.merge(t, 1, Integer::sum)));
         return df;

@@ -109,7 +109,7 @@ class TextPreprocessingTest {
         TfIdfVectorizer fitted = TfIdfVectorizer.fit(List.of(Map.of("cheap", 2, "pills", 1),
                 Map.of("meeting", 1, "cheap", 1), Map.of("meeting", 3, "notes", 1)), 10, 1);
         Path file = tmp.resolve(TextPreprocessing.FILE);
-        new TextPreprocessing(fitted).write(file);
+        new TextPreprocessing(fitted, TextInput.MAIL).write(file);
 
         TextPreprocessing read = TextPreprocessing.read(file);
 
@@ -129,5 +129,23 @@ class TextPreprocessingTest {
 
         assertTrue(e.getMessage().contains("is not a text preprocessing file of format compressweep-tfidf/1"),
                 e.getMessage());
+    }
+
+    @Test
+    void shouldReadBackPlainTextPreprocessingAndTreatOlderFilesAsMail() throws IOException {
+        TfIdfVectorizer fitted = TfIdfVectorizer.fit(List.of(Map.of("subject", 1, "cheap", 1),
+                Map.of("subject", 1, "cheap", 2)), 10, 1);
+        Path plain = tmp.resolve("plain.json");
+        new TextPreprocessing(fitted, TextInput.PLAIN).write(plain);
+        Path older = Files.writeString(tmp.resolve("older.json"), Files.readString(plain)
+                .replace("\"input\" : \"plain\",", ""));
+
+        TextPreprocessing read = TextPreprocessing.read(plain);
+
+        assertEquals(TextInput.PLAIN, read.input());
+        assertEquals(TextInput.MAIL, TextPreprocessing.read(older).input());
+        String text = "Subject: cheap\n\ncheap";
+        assertTrue(read.vectorize(text)[fitted.vocabulary().indexOf("subject")] > 0, "plain text keeps every word");
+        assertEquals(0f, TextPreprocessing.read(older).vectorize(text)[fitted.vocabulary().indexOf("subject")]);
     }
 }
