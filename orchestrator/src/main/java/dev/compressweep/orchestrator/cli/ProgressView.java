@@ -84,6 +84,12 @@ final class ProgressView implements SweepListener {
     }
 
     @Override
+    public void onRecovered(List<String> attempts) {
+        out.println("resuming: " + attempts.size() + " trial" + (attempts.size() == 1 ? "" : "s")
+                + " left running by the previous run, run again: " + String.join(", ", attempts));
+    }
+
+    @Override
     public void onEnd(SweepState state) {
         if (bar != null) {
             bar.close();

@@ -1,5 +1,7 @@
 package dev.compressweep.orchestrator.cli;
 
+import dev.compressweep.orchestrator.UserError;
+import dev.compressweep.orchestrator.events.TopicSettings;
 import dev.compressweep.orchestrator.session.SessionOptions;
 import dev.compressweep.orchestrator.session.SweepCheck;
 import dev.compressweep.orchestrator.session.SweepSession;
@@ -61,6 +63,18 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-deploy", description = "do not export and register the best model")
     private boolean noDeploy;
 
+    @Option(names = "--topic-partitions", paramLabel = "N", defaultValue = "1",
+            description = "partitions of the sweep's event topic (default: ${DEFAULT-VALUE})")
+    private int topicPartitions;
+
+    @Option(names = "--topic-replication", paramLabel = "N", defaultValue = "1",
+            description = "replication factor of the sweep's event topic (default: ${DEFAULT-VALUE})")
+    private short topicReplication;
+
+    @Option(names = "--topic-retention-ms", paramLabel = "MS", defaultValue = "-1",
+            description = "how long the broker keeps the sweep's events, the state a resume reads (default: for ever)")
+    private long topicRetentionMs;
+
     @Override
     public Integer call() {
         SweepSpec spec = SweepFileParser.parse(file);
@@ -69,8 +83,16 @@ final class RunCommand implements Callable<Integer> {
                 spec.search().threadsPerTrial());
         Endpoints endpoints = Endpoints.resolve(kafka, mlflow, spark);
         SessionOptions options = new SessionOptions(spark, Duration.ofSeconds(scheduleTimeout), endpoints.kafka(),
-                endpoints.mlflow(), out.toAbsolutePath(), modelName, !noDeploy, shipData);
+                endpoints.mlflow(), out.toAbsolutePath(), modelName, !noDeploy, shipData, topicSettings());
         new SweepSession(spec, options, System.out).run(new ProgressView(spec, System.out));
         return 0;
+    }
+
+    private TopicSettings topicSettings() {
+        try {
+            return new TopicSettings(topicPartitions, topicReplication, topicRetentionMs);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage(), e);
+        }
     }
 }

@@ -5,6 +5,7 @@ import dev.compressweep.workers.event.IncompatibleEventException;
 import dev.compressweep.workers.event.TrialEvent;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -18,15 +19,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads a sweep's event topic from its beginning, so that the sweep's state is rebuilt from the log
- * before new trials start (resume) and then follows new events. No consumer group: every reader sees
- * the whole log. Not thread-safe: one thread (the sweep loop) owns it.
+ * before new trials start (resume) and then follows new events, on every partition (each trial's events are in
+ * order on its partition). No consumer group: every reader sees the whole log. Not thread-safe: one thread (the sweep loop) owns it.
  */
 public final class EventFeed implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventFeed.class);
 
     private final KafkaConsumer<String, String> consumer;
-    private final TopicPartition partition;
+    private final List<TopicPartition> partitions;
 
     public EventFeed(String bootstrapServers, String topic) {
         Properties props = new Properties();
@@ -34,16 +35,17 @@ public final class EventFeed implements AutoCloseable {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
-        this.partition = new TopicPartition(topic, 0);
-        consumer.assign(List.of(partition));
-        consumer.seekToBeginning(List.of(partition));
+        this.partitions = consumer.partitionsFor(topic).stream()
+                .map(p -> new TopicPartition(topic, p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
     }
 
     /** Every event already in the log when this is called, in log order. */
     public List<TrialEvent> replay() {
-        long end = consumer.endOffsets(List.of(partition)).getOrDefault(partition, 0L);
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
         List<TrialEvent> events = new ArrayList<>();
-        while (consumer.position(partition) < end) {
+        while (partitions.stream().anyMatch(p -> consumer.position(p) < end.getOrDefault(p, 0L))) {
             events.addAll(poll(Duration.ofMillis(500)));
         }
         return events;
@@ -56,7 +58,8 @@ public final class EventFeed implements AutoCloseable {
             try {
                 events.add(EventCodec.decode(record.value()));
             } catch (IncompatibleEventException e) {
-                LOG.warn("skipping event at offset {} of {}: {}", record.offset(), partition, e.getMessage());
+                LOG.warn("skipping event at offset {} of {}-{}: {}", record.offset(), record.topic(), record.partition(),
+                        e.getMessage());
             }
         }
         return events;
@@ -64,7 +67,9 @@ public final class EventFeed implements AutoCloseable {
 
     /** How far this feed has read, for diagnostics. */
     public Map<TopicPartition, Long> position() {
-        return Map.of(partition, consumer.position(partition));
+        Map<TopicPartition, Long> positions = new LinkedHashMap<>();
+        partitions.forEach(p -> positions.put(p, consumer.position(p)));
+        return positions;
     }
 
     @Override

@@ -22,7 +22,8 @@ import java.util.concurrent.CompletionException;
 /**
  * Drives one sweep: rebuilds its state from the event log, runs the teacher job unless the log already
  * has it, then keeps {@code parallelism} trials in flight, asking the sampler for the next one whenever
- * one ends, until the budget is spent. Trials the log shows as started but never ended are run again.
+ * one ends, until the budget is spent. Trials the log shows as started but never ended (their orchestrator was
+ * killed) are run again as a new attempt, which replaces the lost one's events.
  * A trial whose executor reports a problem the user must fix ({@link UserError}: data a node cannot read,
  * resources no worker has), or one that cannot run at all ({@link SweepFailedException}: the Spark application
  * was stopped), ends the sweep with that error.
@@ -59,8 +60,11 @@ public final class SweepLoop {
         state.replayed();
         runTeacher(state);
         Deque<TrialSpec> unfinished = new ArrayDeque<>();
-        state.trials().stream().filter(t -> t.state() == TrialState.RUNNING)
-                .forEach(t -> unfinished.add(factory.trial(t.index(), new Assignment(t.params()))));
+        state.trials().stream().filter(t -> t.state() == TrialState.RUNNING).forEach(t -> unfinished.add(
+                factory.trial(t.index(), new Assignment(t.params())).withAttempt(t.attempt() + 1)));
+        if (!unfinished.isEmpty()) {
+            listener.onRecovered(unfinished.stream().map(t -> "#" + t.index() + " as attempt " + t.attempt()).toList());
+        }
         boolean exhausted = false;
         while (true) {
             while (inFlight.size() < sweep.search().parallelism() && !exhausted) {
@@ -90,7 +94,8 @@ public final class SweepLoop {
         if (done) {
             return;
         }
-        inFlight.put(teacher.trialId(), new InFlight(teacher, executor.submit(teacher)));
+        TrialSpec attempt = state.teacher().map(t -> teacher.withAttempt(t.attempt() + 1)).orElse(teacher);
+        inFlight.put(teacher.trialId(), new InFlight(attempt, executor.submit(attempt)));
         while (!inFlight.isEmpty()) {
             pump(state);
         }

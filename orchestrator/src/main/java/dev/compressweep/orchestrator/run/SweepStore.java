@@ -1,15 +1,19 @@
 package dev.compressweep.orchestrator.run;
 
 import dev.compressweep.workers.event.ArtifactUri;
+import dev.compressweep.workers.event.EventPublishException;
 import dev.compressweep.workers.event.EventPublisher;
 import dev.compressweep.workers.event.EventType;
 import dev.compressweep.workers.event.TrialEvent;
+import dev.compressweep.workers.trial.TrialEvents;
 import dev.compressweep.workers.trial.TrialOutcome;
 import dev.compressweep.workers.trial.TrialSpec;
 import dev.compressweep.workers.trial.WorkDir;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The sweep's folder on the driver as the store of record for files, and the one place a trial's end is
@@ -21,6 +25,9 @@ import java.util.Map;
  * <p>Owns the publisher. Thread-safe: outcomes of parallel trials are stored one at a time.
  */
 public final class SweepStore implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SweepStore.class);
+    private static final Duration RETRY = Duration.ofSeconds(5);
 
     private final WorkDir root;
     private final EventPublisher publisher;
@@ -49,14 +56,46 @@ public final class SweepStore implements AutoCloseable {
         if (artifact != null && artifact.startsWith(folder)) {
             end = end.withArtifactUri(ArtifactUri.of(root.root().resolve(folder.relativize(artifact))));
         }
-        publisher.publish(end);
+        publish(end);
     }
 
-    /** Publishes that {@code spec} failed without an outcome (its task failed on every attempt). */
-    public synchronized void fail(TrialSpec spec, String why) {
-        publisher.publish(new TrialEvent(TrialEvent.SCHEMA_VERSION, spec.sweepId(), spec.trialId(), spec.index(),
-                spec.role(), EventType.FAILED, Instant.now(), spec.chain(), spec.params(), Map.of(),
-                Map.of("failed_in", "spark-task"), null, why));
+    /**
+     * Publishes that {@code spec} failed without an outcome (its task failed), as a failure of the infrastructure
+     * (retried before this) or of the trial.
+     */
+    public synchronized void fail(TrialSpec spec, String why, boolean infrastructure) {
+        publish(TrialEvents.of(spec, EventType.FAILED, Map.of(), Map.of("failed_in", "spark-task",
+                TrialEvents.FAILURE_TAG, infrastructure ? TrialEvents.INFRASTRUCTURE : TrialEvents.OWN), null, why));
+    }
+
+    /**
+     * Publishes {@code event}, waiting out a broker outage: while the event log cannot take it, says so once and
+     * tries again, so that a finished trial's result is never lost and the sweep pauses instead of failing.
+     */
+    private void publish(TrialEvent event) {
+        boolean said = false;
+        while (true) {
+            try {
+                publisher.publish(event);
+                if (said) {
+                    LOG.warn("the event log is reachable again: {} of trial {} published", event.type(),
+                            event.trialId());
+                }
+                return;
+            } catch (EventPublishException e) {
+                if (!said) {
+                    LOG.warn("the event log is unreachable ({}): the sweep waits, keeping {} of trial {}",
+                            e.getMessage(), event.type(), event.trialId());
+                    said = true;
+                }
+                try {
+                    Thread.sleep(RETRY.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     @Override

@@ -51,7 +51,7 @@ public final class TrialFactory {
     private TrialSpec spec(
             String id, int index, TrialRole role, List<String> chain, Map<String, Object> params, int threads) {
         return new TrialSpec(sweepId, id, index, role, seed(sweep.seed(), index), chain, params, sweep.dataset(),
-                sweep.teacher(), workDir.toString(), threads, kafkaBootstrap, topic);
+                sweep.teacher(), workDir.toString(), threads, kafkaBootstrap, topic, 1);
     }
 
     /** The id of trial {@code index} of sweep {@code sweepId}. */

@@ -42,12 +42,19 @@ public record TrialRecord(
         return Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
 
-    /** The record after {@code event}; only a terminal event changes the state and metrics. */
+    /**
+     * The record after {@code event}; only a terminal event changes the state and metrics. An event of a later
+     * attempt starts the trial over (running); one of an earlier attempt (a lost attempt's late event) is ignored.
+     */
     static TrialRecord fold(TrialRecord previous, TrialEvent event) {
+        if (previous != null && event.attempt() < previous.attempt()) {
+            return previous;
+        }
+        boolean newAttempt = previous == null || event.attempt() > previous.attempt();
         TrialState state = switch (event.type()) {
             case FINISHED -> TrialState.COMPLETE;
             case FAILED -> TrialState.FAILED;
-            case STARTED, PROGRESS -> previous == null ? TrialState.RUNNING : previous.state();
+            case STARTED, PROGRESS -> newAttempt ? TrialState.RUNNING : previous.state();
         };
         boolean terminal = event.type().isTerminal();
         return new TrialRecord(event.trialId(), event.trialIndex(), event.chain(),
@@ -57,6 +64,12 @@ public record TrialRecord(
                 event.tags().isEmpty() && previous != null ? previous.tags() : event.tags(),
                 event.artifactUri(),
                 event.error());
+    }
+
+    /** The attempt the record's latest event came from (1 when the events do not say). */
+    public int attempt() {
+        String value = tags.get(TrialEvent.ATTEMPT_TAG);
+        return value == null ? 1 : Integer.parseInt(value);
     }
 
     /** The chain as written in the sweep file's {@code chain} parameter. */

@@ -5,6 +5,8 @@ import dev.compressweep.orchestrator.sweep.SweepSpec;
 import dev.compressweep.search.space.Categorical;
 import dev.compressweep.search.space.IntRange;
 import dev.compressweep.search.space.Parameter;
+import dev.compressweep.workers.artifact.ModelArtifact;
+import dev.compressweep.workers.compress.CompressedModel;
 import dev.compressweep.workers.data.DataReport;
 import dev.compressweep.workers.data.DatasetException;
 import dev.compressweep.workers.data.Datasets;
@@ -14,6 +16,8 @@ import dev.compressweep.workers.model.Architecture;
 import dev.compressweep.workers.trial.DatasetSpec;
 import dev.compressweep.workers.trial.TeacherSpec;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -46,7 +50,7 @@ public final class SweepCheck {
             ImageDataset data = Datasets.load(sweep.teacher().trainedElsewhere() ? sweep.dataset()
                     : new DatasetSpec(sweep.dataset().name(), sweep.dataset().path(), 1, 1, 0, sweep.dataset().format()));
             problems.addAll(sweep.teacher().trainedElsewhere() ? ImportedTeacherCheck.problems(sweep, data)
-                    : architectureProblems(sweep, data.shape()));
+                    : architectureProblems(sweep, data.shape(), data.classes()));
         } catch (DatasetException e) {
             problems.add(e.getMessage());
         }
@@ -56,17 +60,36 @@ public final class SweepCheck {
     }
 
     /** Networks the sweep trains (its teacher, its students at their largest depth) that the images cannot fit. */
-    private static List<String> architectureProblems(SweepSpec sweep, ImageShape shape) {
+    private static List<String> architectureProblems(SweepSpec sweep, ImageShape shape, int classes) {
         List<String> problems = new ArrayList<>();
         TeacherSpec t = sweep.teacher();
         if (t.path() == null) {
             fits(t.architecture(), t.depth(), shape).ifPresent(p -> problems.add("teacher: " + p));
+        } else {
+            artifactProblem(Path.of(t.path()), shape, classes).ifPresent(p -> problems.add("teacher.path: " + p));
         }
         Optional<Parameter> students = sweep.space().parameter("distill.student");
         long depth = sweep.space().parameter("distill.depth").map(SweepCheck::largest).orElse(1L);
         students.ifPresent(p -> ((Categorical) p).choices().forEach(kind -> fits(kind.toString(), (int) depth, shape)
                 .ifPresent(why -> problems.add("search.space.distill: " + why))));
         return problems;
+    }
+
+    /** Why the saved teacher at {@code file} cannot be this sweep's: unreadable, or made for other data. */
+    private static Optional<String> artifactProblem(Path file, ImageShape shape, int classes) {
+        if (!Files.isRegularFile(file)) {
+            return Optional.of(file + (Files.isDirectory(file) ? " is a folder, not a teacher artifact"
+                    : " does not exist"));
+        }
+        try (CompressedModel teacher = ModelArtifact.load(file)) {
+            if (teacher.classes() != classes || !teacher.inputShape().equals(shape)) {
+                return Optional.of(file + " takes " + teacher.inputShape() + " into " + teacher.classes()
+                        + " classes, but the data set has " + shape + " and " + classes + " classes");
+            }
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.of(file + " is not a readable teacher artifact: " + e.getMessage());
+        }
     }
 
     private static Optional<String> fits(String kind, int depth, ImageShape shape) {

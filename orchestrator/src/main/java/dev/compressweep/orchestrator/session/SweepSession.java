@@ -5,6 +5,7 @@ import dev.compressweep.orchestrator.events.Topics;
 import dev.compressweep.orchestrator.report.FrontFiles;
 import dev.compressweep.orchestrator.report.FrontTable;
 import dev.compressweep.orchestrator.report.SweepSummary;
+import dev.compressweep.orchestrator.run.SweepLease;
 import dev.compressweep.orchestrator.run.SweepListener;
 import dev.compressweep.orchestrator.run.SweepLoop;
 import dev.compressweep.orchestrator.run.SweepState;
@@ -17,6 +18,7 @@ import dev.compressweep.orchestrator.tracking.MlflowSink;
 import dev.compressweep.orchestrator.tracking.MlflowTracker;
 import dev.compressweep.orchestrator.tracking.RunOutcome;
 import dev.compressweep.orchestrator.tracking.TrackedRun;
+import dev.compressweep.orchestrator.tracking.TrackingTags;
 import dev.compressweep.workers.event.EventPublishers;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -25,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One sweep from start to end: checks its data, creates its topic and its MLflow parent run, starts
@@ -51,9 +54,16 @@ public final class SweepSession {
      */
     public SweepSummary run(SweepListener listener) {
         String sweepId = sweep.id();
-        Path workDir = prepare(options.out().resolve(sweepId));
+        Path workDir = options.out().resolve(sweepId);
+        try (SweepLease lease = SweepLease.acquire(workDir, sweepId)) {
+            return run(listener, prepare(workDir));
+        }
+    }
+
+    private SweepSummary run(SweepListener listener, Path workDir) {
+        String sweepId = sweep.id();
         String topic = Topics.forSweep(sweepId);
-        Topics.ensure(options.kafka(), topic);
+        Topics.ensure(options.kafka(), topic, options.topic());
         out.println("sweep " + sweepId + ": " + sweep.search().budget() + " trials, "
                 + sweep.search().parallelism() + " at a time on " + options.spark().master() + ", results in "
                 + workDir);
@@ -65,11 +75,16 @@ public final class SweepSession {
                     MlflowSink sink = MlflowSink.start(new MlflowSink.Config(options.kafka(), topic, sweep.name()),
                             sinkTracker)) {
                 SweepState state;
+                Thread interrupted = new Thread(() -> endInterrupted(tracker, sweepRun, sink), "sweep-interrupted");
+                Runtime.getRuntime().addShutdownHook(interrupted);
                 try {
                     state = runTrials(workDir, topic, listener);
                 } catch (RuntimeException e) {
+                    tracker.setTags(sweepRun.runId(), Map.of(TrackingTags.ERROR, oneLine(e)));
                     tracker.terminate(sweepRun.runId(), RunOutcome.FAILED, Instant.now());
                     throw e;
+                } finally {
+                    removeHook(interrupted);
                 }
                 SweepSummary summary = SweepSummary.of(sweep, state);
                 out.println();
@@ -82,11 +97,41 @@ public final class SweepSession {
         }
     }
 
+    /**
+     * Ends the sweep's run, and its teacher's if the sink made one that did not end, as KILLED when the JVM is
+     * stopped mid-sweep (SIGTERM, Ctrl-C): never RUNNING. Trials left running are run again on resume.
+     */
+    private void endInterrupted(MlflowTracker tracker, TrackedRun sweepRun, MlflowSink sink) {
+        String why = "the orchestrator was stopped (SIGTERM or Ctrl-C) during the sweep; run it again to resume";
+        try {
+            tracker.setTags(sweepRun.runId(), Map.of(TrackingTags.ERROR, why));
+            tracker.terminate(sweepRun.runId(), RunOutcome.KILLED, Instant.now());
+            sink.runId(TrialFactory.teacherId(sweep.id())).ifPresent(run -> tracker.terminate(run, RunOutcome.KILLED,
+                    Instant.now()));
+        } catch (RuntimeException e) {
+            System.err.println("compressweep: cannot mark the sweep's runs KILLED in MLflow: " + e.getMessage());
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down: the hook runs
+        }
+    }
+
+    private static String oneLine(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
+
     private SweepState runTrials(Path workDir, String topic, SweepListener listener) {
         TrialFactory factory = new TrialFactory(sweep, workDir, options.kafka(), topic);
         try (SweepStore store = new SweepStore(workDir, EventPublishers.open(options.kafka(), topic));
                 TrialExecutor executor = new SparkTrialExecutor(options.spark(), sweep.search().parallelism(),
-                        sweep.search().trialTimeout(), options.schedulingPatience(), store, options.shipData());
+                        sweep.search().trialTimeout(), options.schedulingPatience(), store, options.shipData(),
+                        sweep.search().maxRetries());
                 EventFeed feed = new EventFeed(options.kafka(), topic)) {
             return new SweepLoop(sweep, factory, executor, feed, Samplers.forSweep(sweep), listener).run();
         }

@@ -18,8 +18,9 @@ import org.apache.spark.SparkConf;
  * {@code spark-defaults.conf} set, then {@code --conf key=value} pairs, then {@code --master}; compressweep only
  * fills in what is missing. Local mode keeps everything on {@value LocalPorts#HOST}. With any other master, the
  * application jar travels to the executors ({@code spark.jars}), trials are placed by cores
- * ({@code spark.task.cpus = threads_per_trial}), a trial whose executor is lost runs once more elsewhere
- * ({@code spark.task.maxFailures = 2}), and the driver and the embedded Kafka broker use an address the
+ * ({@code spark.task.cpus = threads_per_trial}), Spark does not retry a trial's task
+ * ({@code spark.task.maxFailures = 1}: the executor runs a trial that failed for infrastructure reasons again, as a
+ * new attempt), and the driver and the embedded Kafka broker use an address the
  * executors reach: {@code --advertise}, else {@code spark.driver.host}, else this host's address; a loopback
  * address is refused unless the master itself is on loopback (a cluster on this machine).
  */
@@ -60,7 +61,7 @@ public final class SparkSettings {
         conf.setIfMissing("spark.app.name", "compressweep");
         conf.setIfMissing("spark.ui.enabled", "false");
         conf.setIfMissing("spark.task.cpus", Integer.toString(threadsPerTrial));
-        conf.setIfMissing("spark.task.maxFailures", "2");
+        conf.setIfMissing("spark.task.maxFailures", "1");
         conf.setIfMissing("spark.executorEnv.ORT_DISABLE_TELEMETRY", "1");
         String resolvedMaster = conf.get("spark.master");
         if (resolvedMaster.startsWith("local")) {

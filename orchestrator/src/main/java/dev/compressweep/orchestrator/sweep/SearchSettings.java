@@ -13,13 +13,22 @@ import java.util.Objects;
  * @param threadsPerTrial intra-op threads each trial may use (fixed and recorded)
  * @param trialTimeout how long one trial may run before it is stopped and counted as failed
  * @param startupTrials random trials before the Bayesian strategy starts to model the results
+ * @param maxRetries how many times a trial that failed for infrastructure reasons (a lost executor, a crashed or
+ *     killed trial process) is run again, as a new attempt that does not count against the budget
  */
 public record SearchSettings(
         Strategy strategy, int budget, int parallelism, int gridPoints, int threadsPerTrial, Duration trialTimeout,
-        int startupTrials) {
+        int startupTrials, int maxRetries) {
+
+    /** Retries of a trial failed by the infrastructure unless the sweep file says otherwise. */
+    public static final int DEFAULT_MAX_RETRIES = 1;
+
     public SearchSettings {
         Objects.requireNonNull(strategy, "strategy");
         Objects.requireNonNull(trialTimeout, "trialTimeout");
+        if (maxRetries < 0) {
+            throw new IllegalArgumentException("max_retries must be >= 0, but got " + maxRetries);
+        }
         if (budget < 1 || parallelism < 1 || gridPoints < 2 || threadsPerTrial < 1 || startupTrials < 1) {
             throw new IllegalArgumentException("budget, parallelism, threads and start-up trials must be >= 1 and"
                     + " grid points >= 2, but got budget=" + budget + ", parallelism=" + parallelism + ", gridPoints="

@@ -20,6 +20,29 @@ class SweepStateTest {
                 Map.of(), null, type == EventType.FAILED ? "diverged" : null);
     }
 
+    private static TrialEvent attempt(int attempt, EventType type, Map<String, Double> metrics) {
+        TrialEvent e = event("s", 0, type, metrics);
+        return new TrialEvent(1, "s", e.trialId(), 0, TrialRole.COMPRESSION, type, Instant.EPOCH, e.chain(), e.params(),
+                metrics, Map.of(TrialEvent.ATTEMPT_TAG, Integer.toString(attempt)), null, e.error());
+    }
+
+    @Test
+    void shouldStartATrialOverOnANewAttemptAndIgnoreTheLostAttemptsLateEvents() {
+        SweepState state = new SweepState("s");
+
+        state.apply(attempt(1, EventType.STARTED, Map.of()));
+        state.apply(attempt(1, EventType.FAILED, Map.of()));
+        state.apply(attempt(2, EventType.STARTED, Map.of()));
+        assertEquals(TrialState.RUNNING, state.trials().get(0).state());
+        state.apply(attempt(2, EventType.FINISHED, Map.of("accuracy", 0.8)));
+        state.apply(attempt(1, EventType.PROGRESS, Map.of("loss", 0.1)));
+        state.apply(attempt(1, EventType.FAILED, Map.of()));
+
+        assertEquals(TrialState.COMPLETE, state.trials().get(0).state());
+        assertEquals(2, state.trials().get(0).attempt());
+        assertEquals(0.8, state.trials().get(0).metrics().get("accuracy"));
+    }
+
     @Test
     void shouldFoldATrialsEventsIntoItsFinalRecord() {
         SweepState state = new SweepState("s");

@@ -39,7 +39,7 @@ class SparkSettingsTest {
         assertEquals("127.0.0.1", conf.get("spark.driver.host"));
         assertEquals("127.0.0.1", conf.get("spark.driver.bindAddress"));
         assertEquals("3", conf.get("spark.task.cpus"));
-        assertEquals("2", conf.get("spark.task.maxFailures"));
+        assertEquals("1", conf.get("spark.task.maxFailures"));
         assertFalse(conf.contains("spark.jars"));
     }
 

@@ -44,6 +44,12 @@ public record TrialEvent(
     /** The schema version this code writes. */
     public static final int SCHEMA_VERSION = 1;
 
+    /**
+     * The tag every event of a trial's run carries: which attempt at the trial it comes from (1, 2, ...). An attempt
+     * replaces every earlier one: readers ignore the events of an attempt older than the newest they have seen.
+     */
+    public static final String ATTEMPT_TAG = "attempt";
+
     public TrialEvent {
         Objects.requireNonNull(sweepId, "sweepId");
         Objects.requireNonNull(trialId, "trialId");
@@ -68,6 +74,16 @@ public record TrialEvent(
     public TrialEvent withArtifactUri(String artifactUri) {
         return new TrialEvent(schemaVersion, sweepId, trialId, trialIndex, role, type, timestamp, chain, params,
                 metrics, tags, artifactUri, error);
+    }
+
+    /** The attempt this event comes from ({@value #ATTEMPT_TAG} tag); 1 when the event does not say. */
+    public int attempt() {
+        String value = tags.get(ATTEMPT_TAG);
+        try {
+            return value == null ? 1 : Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 
     /** A metric's value, or NaN when it was not measured. */

@@ -35,6 +35,15 @@ final class TerminalEventFile implements EventPublisher {
         }
     }
 
+    @Override
+    public void offer(TrialEvent event) {
+        if (event.type().isTerminal()) {
+            publish(event);
+        } else {
+            live.offer(event);
+        }
+    }
+
     /** The terminal event a process wrote to {@code file}, if it wrote one that can be read. */
     static Optional<TrialEvent> read(Path file) {
         try {

@@ -90,7 +90,9 @@ public final class TrialProcess {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         String reason = why;
-        TrialEvent end = TerminalEventFile.read(terminal).orElseGet(() -> failed(spec, placement, reason + tail(log)));
+        boolean timedOut = why.contains("timed out");
+        TrialEvent end = TerminalEventFile.read(terminal).orElseGet(() -> failed(spec, placement, reason + tail(log),
+                !timedOut));
         return new TrialOutcome(spec.trialId(), exitCode, seconds, EventCodec.encode(end),
                 FileBundle.read(dir.root(), dir.outputs(spec)), spec.workDir());
     }
@@ -147,10 +149,16 @@ public final class TrialProcess {
         return process.isAlive() ? -1 : process.exitValue();
     }
 
-    private static TrialEvent failed(TrialSpec spec, Map<String, String> placement, String error) {
+    /**
+     * A FAILED event for a process that ended without writing one: an infrastructure failure (it crashed, was killed
+     * or could not start: {@value TrialEvents#INFRASTRUCTURE}, which the driver may retry) unless it timed out.
+     */
+    private static TrialEvent failed(TrialSpec spec, Map<String, String> placement, String error,
+            boolean infrastructure) {
         Map<String, String> tags = new LinkedHashMap<>(Provenance.base(spec));
         tags.putAll(placement);
         tags.put("failed_in", "trial-process");
+        tags.put(TrialEvents.FAILURE_TAG, infrastructure ? TrialEvents.INFRASTRUCTURE : TrialEvents.OWN);
         return TrialEvents.of(spec, EventType.FAILED, Map.of(), tags, null, error);
     }
 

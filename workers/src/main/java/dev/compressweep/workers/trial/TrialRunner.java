@@ -59,13 +59,13 @@ public final class TrialRunner {
      * Runs {@code spec}, publishing its events.
      *
      * @return the terminal event that was published
-     * @throws dev.compressweep.workers.event.EventPublishException when STARTED or the terminal event
-     *     cannot be published
+     * @throws dev.compressweep.workers.event.EventPublishException when the terminal event cannot be published
+     *     (STARTED and PROGRESS are offered: a broker outage does not stop the trial)
      */
     public TrialEvent run(TrialSpec spec, EventPublisher publisher) {
         Map<String, String> tags = Provenance.base(spec);
-        publisher.publish(TrialEvents.of(spec, EventType.STARTED, Map.of(), tags, null, null));
-        ProgressListener progress = (step, metrics) -> publisher.publish(
+        publisher.offer(TrialEvents.of(spec, EventType.STARTED, Map.of(), tags, null, null));
+        ProgressListener progress = (step, metrics) -> publisher.offer(
                 TrialEvents.of(spec, EventType.PROGRESS, metrics, Map.of("step", step), null, null));
         TrialEvent terminal;
         try {

@@ -26,6 +26,7 @@ import java.util.Objects;
  * @param threads intra-op threads the trial may use
  * @param kafkaBootstrap Kafka bootstrap servers for events
  * @param topic the sweep's event topic
+ * @param attempt which attempt at this trial this is (1 the first); every event of the trial carries it
  */
 public record TrialSpec(
         String sweepId,
@@ -40,7 +41,8 @@ public record TrialSpec(
         String workDir,
         int threads,
         String kafkaBootstrap,
-        String topic) {
+        String topic,
+        int attempt) {
 
     public TrialSpec {
         Objects.requireNonNull(sweepId, "sweepId");
@@ -51,6 +53,9 @@ public record TrialSpec(
         Objects.requireNonNull(workDir, "workDir");
         chain = List.copyOf(chain == null ? List.of() : chain);
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params == null ? Map.of() : params));
+        if (attempt < 1) {
+            throw new IllegalArgumentException("attempt must be >= 1, but got " + attempt);
+        }
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, but got " + threads);
         }
@@ -65,6 +70,12 @@ public record TrialSpec(
      */
     public TrialSpec runningIn(String folder, TeacherSpec teacher, DatasetSpec data) {
         return new TrialSpec(sweepId, trialId, index, role, seed, chain, params, data, teacher, folder, threads,
-                kafkaBootstrap, topic);
+                kafkaBootstrap, topic, attempt);
+    }
+
+    /** This spec as attempt {@code next} (a new attempt after an earlier one was lost). */
+    public TrialSpec withAttempt(int next) {
+        return new TrialSpec(sweepId, trialId, index, role, seed, chain, params, dataset, teacher, workDir, threads,
+                kafkaBootstrap, topic, next);
     }
 }

@@ -37,7 +37,7 @@ class ImportedTeacherTrialTest {
                 new DatasetSpec("fashion-png", FIXTURES.resolve("fashion-png").toString(), 1500, 400, 0.1, format),
                 new TeacherSpec("mlp", 1, 1, 1, 1e-3, 1, FIXTURES.resolve("fashion-mlp.onnx").toString(),
                         new ImportedTeacher(ImportedTeacher.ONNX, List.of(), null, null)),
-                work.toString(), 1, "file:" + work.resolve("events.jsonl"), "sweep-i-events");
+                work.toString(), 1, "file:" + work.resolve("events.jsonl"), "sweep-i-events", 1);
     }
 
     private static TrialEvent run(String trialId, List<String> chain, Map<String, Object> params) {

@@ -27,6 +27,6 @@ final class Specs {
         return new TrialSpec("sweep-t", trialId, index, role, 42L, chain, params,
                 new DatasetSpec("fashion-mnist", dataset.toString(), TRAIN, TEST),
                 new TeacherSpec("mlp", 128, 1, 1, 2e-3, 64, null),
-                workDir.toString(), 1, "file:" + workDir.resolve("events.jsonl"), "sweep-t-events");
+                workDir.toString(), 1, "file:" + workDir.resolve("events.jsonl"), "sweep-t-events", 1);
     }
 }

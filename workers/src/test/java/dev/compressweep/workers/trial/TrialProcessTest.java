@@ -1,6 +1,7 @@
 package dev.compressweep.workers.trial;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,21 +44,35 @@ class TrialProcessTest {
     }
 
     @Test
-    void shouldExitWithOneAndReturnFailedWhenNoEventCanBePublished() throws IOException {
+    void shouldEndWithItsOwnResultWhenTheLiveEventLogIsUnreachable() throws IOException {
         Path blocked = Files.writeString(work.resolve("not-a-folder"), "");
         TrialSpec base = Specs.spec(work, "sweep-p-1", 0, TrialRole.COMPRESSION, List.of("quantize"), Map.of(),
                 Path.of("/no/such/data"));
         TrialSpec spec = new TrialSpec(base.sweepId(), base.trialId(), base.index(), base.role(), base.seed(),
                 base.chain(), base.params(), base.dataset(), base.teacher(), base.workDir(), base.threads(),
-                "file:" + blocked.resolve("events.jsonl"), base.topic());
+                "file:" + blocked.resolve("events.jsonl"), base.topic(), base.attempt());
 
         TrialOutcome outcome = TrialProcess.run(spec, Duration.ofSeconds(60), Map.of());
 
-        assertEquals(1, outcome.exitCode());
-        assertTrue(Files.readString(work.resolve("logs/sweep-p-1.log")).contains("no terminal event could be written"));
+        assertEquals(0, outcome.exitCode());
         assertEquals(EventType.FAILED, outcome.terminal().type());
-        assertTrue(outcome.terminal().error().startsWith("trial process exited with code 1 without a result"),
-                outcome.terminal().error());
+        assertTrue(outcome.terminal().error().contains("Fashion-MNIST not found"), outcome.terminal().error());
+        assertFalse(TrialEvents.isInfrastructureFailure(outcome.terminal()));
+        assertEquals("1", outcome.terminal().tags().get(TrialEvent.ATTEMPT_TAG));
+    }
+
+    @Test
+    void shouldCallATrialWhoseProcessCouldNotRunAnInfrastructureFailure() throws IOException {
+        Files.writeString(work.resolve("events"), "a file where the terminal events' folder goes");
+        TrialSpec spec = Specs.spec(work, "sweep-p-3", 0, TrialRole.COMPRESSION, List.of("quantize"), Map.of(),
+                Path.of("/no/such/data")).withAttempt(2);
+
+        TrialOutcome outcome = TrialProcess.run(spec, Duration.ofSeconds(60), Map.of());
+
+        assertNotEquals(0, outcome.exitCode());
+        assertTrue(outcome.terminal().error().startsWith("cannot start the trial process"), outcome.terminal().error());
+        assertTrue(TrialEvents.isInfrastructureFailure(outcome.terminal()), outcome.terminal().tags().toString());
+        assertEquals("2", outcome.terminal().tags().get(TrialEvent.ATTEMPT_TAG));
     }
 
     @Test
@@ -71,6 +86,7 @@ class TrialProcessTest {
         assertEquals(EventType.FAILED, last.type());
         assertTrue(last.error().startsWith("trial process timed out after 0 s and was stopped"), last.error());
         assertEquals("trial-process", last.tags().get("failed_in"));
+        assertFalse(TrialEvents.isInfrastructureFailure(last), "too slow is the trial's own failure");
     }
 
     @Test
