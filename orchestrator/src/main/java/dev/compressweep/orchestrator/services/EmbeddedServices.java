@@ -9,17 +9,19 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
  * The local Kafka broker and MLflow server that {@code compressweep} starts when the user names
- * none: detached (they outlive the JVM, so the MLflow UI stays up after a sweep), recorded in
- * {@code .local/services/<name>.json}, reused by later commands while they are alive and answer.
+ * none: detached (they outlive the JVM, so the MLflow UI stays up after a sweep), each in its folder
+ * {@code .local/services/<name>/}, reused by later commands while they answer.
  *
- * <p>Calls are serialised within the JVM and, through a lock file, across {@code compressweep}
- * processes, so two commands never start two brokers. Thread-safe.
+ * <p>A service is found by its folder, not by the pid recorded in {@code .local/services/<name>.json}: the
+ * live process holding the folder's lock file is its instance (see {@link LocalService}), so a stale, recycled
+ * or deleted record never leads to a second instance on the same data. Calls that start or stop services are
+ * serialised within the JVM and, through a lock file, across {@code compressweep} processes, so two commands
+ * never start two brokers. Thread-safe.
  */
 public final class EmbeddedServices {
 
@@ -32,9 +34,12 @@ public final class EmbeddedServices {
     static final String KAFKA = "kafka";
     static final String MLFLOW = "mlflow";
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration REPLACE_GRACE = Duration.ofSeconds(10);
 
     private final ProjectHome home;
     private final Ports ports;
+    private final LocalService kafka;
+    private final LocalService mlflow;
 
     /** Services of {@code home}, on the {@link Ports#DEFAULTS default ports}. */
     public EmbeddedServices(ProjectHome home) {
@@ -45,108 +50,114 @@ public final class EmbeddedServices {
     public EmbeddedServices(ProjectHome home, Ports ports) {
         this.home = home;
         this.ports = ports;
+        Path kafkaDir = home.services().resolve(KAFKA);
+        Path mlflowDir = home.services().resolve(MLFLOW);
+        this.kafka = new LocalService(KAFKA, kafkaDir, KafkaBroker.lockFileIn(kafkaDir),
+                KafkaBroker.logFileIn(kafkaDir), () -> KafkaBroker.addressIn(kafkaDir), EmbeddedServices::kafkaAnswers);
+        this.mlflow = new LocalService(MLFLOW, mlflowDir, MlflowServer.lockFileIn(mlflowDir),
+                MlflowServer.logFileIn(mlflowDir), () -> MlflowServer.addressIn(mlflowDir),
+                uri -> MlflowServer.isHealthy(uri, PROBE_TIMEOUT));
     }
 
     /**
-     * The bootstrap servers of the recorded broker if it is alive, listens on {@code host} and accepts
-     * connections, otherwise of a broker started now on {@code host} (a broker recorded on another address is
-     * stopped first; its topics are kept).
+     * The bootstrap servers of the broker running on the Kafka folder if it answers on {@code host}, otherwise of
+     * a broker started now on {@code host} (a broker answering on another address is stopped first; its topics
+     * are kept).
      *
      * @param host the address clients use: {@value LocalPorts#HOST}, or this machine's address on the network
      *     of a Spark cluster whose executors run elsewhere
-     * @throws ServiceException when the broker jars are missing or the broker does not start
+     * @throws ServiceException when the broker jars are missing, the broker does not start, or a process uses
+     *     the Kafka folder without answering (the message names its pid and the folder)
      */
     public synchronized String ensureKafka(String host) {
         Path lib = home.requireKafkaLib();
-        return ensure(KAFKA, address -> address.startsWith(host + ":") && kafkaAnswers(address), () -> {
+        return ensure(kafka, address -> address.startsWith(host + ":"), () -> {
             int port = LocalPorts.isFree(host, ports.kafka()) ? ports.kafka() : LocalPorts.free();
             int controller = LocalPorts.preferred(ports.kafkaController());
             if (controller == port) {
                 controller = LocalPorts.free();
             }
-            KafkaBroker broker = KafkaBroker.start(lib, home.services().resolve(KAFKA), host, port, controller, true);
+            KafkaBroker broker = KafkaBroker.start(lib, kafka.folder(), host, port, controller, true);
             return new Started(broker.process(), broker.bootstrapServers());
         });
     }
 
     /**
-     * The tracking URI of the recorded MLflow server if it is alive and healthy, otherwise of a
-     * server started now.
+     * The tracking URI of the MLflow server running on the MLflow folder if it is healthy, otherwise of a server
+     * started now.
      *
-     * @throws ServiceException when the virtual environment is missing or the server does not start
+     * @throws ServiceException when the virtual environment is missing, the server does not start, or a process
+     *     uses the MLflow folder without answering (the message names its pid and the folder)
      */
     public synchronized String ensureMlflow() {
-        Path mlflow = home.requireMlflowCommand();
-        return ensure(MLFLOW, uri -> MlflowServer.isHealthy(uri, PROBE_TIMEOUT), () -> {
-            MlflowServer server = MlflowServer.start(mlflow, home.services().resolve(MLFLOW),
-                    LocalPorts.preferred(ports.mlflow()), true);
+        Path command = home.requireMlflowCommand();
+        return ensure(mlflow, uri -> true, () -> {
+            MlflowServer server = MlflowServer.start(command, mlflow.folder(), LocalPorts.preferred(ports.mlflow()),
+                    true);
             return new Started(server.process(), server.uri());
         });
     }
 
-    /** The recorded services whose process is still running. */
-    public synchronized List<ServiceRecord> running() {
-        List<ServiceRecord> live = new ArrayList<>();
-        for (String name : List.of(KAFKA, MLFLOW)) {
-            ServiceRecord.read(recordFile(name)).filter(r -> r.process().isPresent()).ifPresent(live::add);
-        }
-        return live;
+    /** Every service, Kafka then MLflow, in the state it is found in now. */
+    public List<ServiceStatus> status() {
+        return List.of(kafka.inspect().status(), mlflow.inspect().status());
+    }
+
+    /** The services that run and answer now. */
+    public List<ServiceStatus> running() {
+        return status().stream().filter(s -> s.state() == ServiceStatus.State.RUNNING).toList();
     }
 
     /**
-     * Stops every recorded service that is still running and removes the records.
+     * Stops every service whose folder a live process uses, whatever its record says, and removes the records;
+     * a program on a stale record's port is left alone.
      *
      * @param grace how long each service may take to shut down cleanly before it is killed
-     * @return the services that were stopped
+     * @return every service, MLflow then Kafka, in the state it was found in before it was stopped
      */
-    public synchronized List<ServiceRecord> stopAll(Duration grace) {
+    public synchronized List<ServiceStatus> stopAll(Duration grace) {
         return withLock(() -> {
-            List<ServiceRecord> stopped = new ArrayList<>();
-            for (String name : List.of(MLFLOW, KAFKA)) {
-                Path file = recordFile(name);
-                Optional<ServiceRecord> record = ServiceRecord.read(file);
-                record.flatMap(ServiceRecord::process).ifPresent(process -> {
-                    process.stop(grace);
-                    stopped.add(record.get());
-                });
-                deleteRecord(file);
+            List<ServiceStatus> found = new ArrayList<>();
+            for (LocalService service : List.of(mlflow, kafka)) {
+                LocalService.Inspection inspection = service.inspect();
+                inspection.instance().ifPresent(process -> process.stop(grace));
+                service.forget();
+                found.add(inspection.status());
             }
-            return stopped;
+            return found;
         });
     }
 
-    private String ensure(String name, Predicate<String> answers, Supplier<Started> start) {
+    /**
+     * The address of the instance on {@code service}'s folder when it answers at an {@code acceptable} address;
+     * otherwise that instance is stopped and {@code start} starts one. An instance that does not answer is not
+     * replaced: whether it is starting, recovering or hung cannot be told, and killing it is the user's call.
+     */
+    private String ensure(LocalService service, Predicate<String> acceptable, Supplier<Started> start) {
         return withLock(() -> {
-            Path file = recordFile(name);
-            Optional<ServiceRecord> record = ServiceRecord.read(file);
-            Optional<ServiceProcess> process = record.flatMap(ServiceRecord::process);
-            if (process.isPresent() && answers.test(record.get().address())) {
-                return record.get().address();
+            LocalService.Inspection found = service.inspect();
+            ServiceStatus status = found.status();
+            if (status.state() == ServiceStatus.State.UNHEALTHY) {
+                throw new ServiceException("cannot start the " + service.name() + " service: " + status.detail()
+                        + "; stop it with 'compressweep services stop' and try again");
             }
-            process.ifPresent(p -> p.stop(Duration.ofSeconds(10)));
-            deleteRecord(file);
+            if (found.instance().isPresent()) {
+                if (acceptable.test(status.address())) {
+                    service.remember(found.instance().get(), status.address());
+                    return status.address();
+                }
+                found.instance().get().stop(REPLACE_GRACE);
+            }
+            service.forget();
             Started started = start.get();
-            new ServiceRecord(name, started.process().pid(), started.process().startedAt().orElse(null),
-                    started.address(), started.process().log()).write(file);
+            service.remember(started.process(), started.address());
             return started.address();
         });
     }
 
-    private boolean kafkaAnswers(String bootstrap) {
+    private static boolean kafkaAnswers(String bootstrap) {
         URI address = URI.create("kafka://" + bootstrap);
         return LocalPorts.accepts(address.getHost(), address.getPort(), PROBE_TIMEOUT);
-    }
-
-    private Path recordFile(String name) {
-        return home.services().resolve(name + ".json");
-    }
-
-    private static void deleteRecord(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            throw new ServiceException("cannot remove the stale service record " + file + ": " + e.getMessage(), e);
-        }
     }
 
     private <T> T withLock(Supplier<T> action) {

@@ -1,12 +1,16 @@
 package dev.compressweep.orchestrator.services;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.Uuid;
 
@@ -18,7 +22,9 @@ import org.apache.kafka.common.Uuid;
  *
  * <p>Its folder holds {@code server.properties}, {@code log4j2.properties} (WARN level),
  * {@code kafka.log} and the data in {@code data/}, formatted once with a random cluster id and kept
- * across restarts: the topics are the sweeps' log of record, so retention is unlimited.
+ * across restarts: the topics are the sweeps' log of record, so retention is unlimited. A running broker
+ * holds the lock on {@code data/.lock} (Kafka's own log directory lock), and no broker starts on a folder
+ * whose lock is held: two brokers on one log directory corrupt it.
  *
  * <p>The handle owns the process: {@link #close(Duration)} stops it (unless nobody calls it, as for
  * a detached broker meant to outlive this JVM). Thread-safe.
@@ -31,6 +37,8 @@ public final class KafkaBroker implements AutoCloseable {
     public static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
     private static final String NAME = "Kafka broker";
+    private static final String ADVERTISED = "advertised.listeners";
+    private static final String PLAINTEXT = "PLAINTEXT://";
 
     private final ServiceProcess process;
     private final String host;
@@ -52,17 +60,20 @@ public final class KafkaBroker implements AutoCloseable {
      * @param port the client listener's port
      * @param controllerPort the KRaft controller listener's port
      * @param detached whether the broker runs in a session of its own and outlives this JVM
-     * @throws ServiceException when a port is taken, or the broker cannot be started or does not
-     *     open its port within {@link #START_TIMEOUT}; the message names the log file
+     * @throws ServiceException when a process already uses {@code dir}, a port is taken, or the broker cannot be
+     *     started or does not open its port and lock its data within {@link #START_TIMEOUT}; the message names
+     *     the holder's pid, or the log file
      */
     public static KafkaBroker start(Path lib, Path dir, String host, int port, int controllerPort, boolean detached) {
         if (port == controllerPort) {
             throw new IllegalArgumentException("the broker and controller ports must differ, but both are " + port);
         }
+        Path lock = lockFileIn(dir);
+        FolderLock.requireUnheld(NAME, dir, lock);
         LocalPorts.requireFree(NAME, host, port);
         LocalPorts.requireFree(NAME, controllerPort);
-        Path data = dir.resolve("data");
-        Path log = dir.resolve("kafka.log");
+        Path data = lock.getParent();
+        Path log = logFileIn(dir);
         writeConfig(dir, data, host, port, controllerPort);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = lib.toAbsolutePath() + "/*";
@@ -74,9 +85,36 @@ public final class KafkaBroker implements AutoCloseable {
                 "-Dlog4j2.configurationFile=" + dir.resolve("log4j2.properties").toAbsolutePath(),
                 "-cp", classpath, "kafka.Kafka", dir.resolve("server.properties").toAbsolutePath().toString()));
         ServiceProcess process = ServiceProcess.launch(NAME, command, dir, Map.of(), log, detached);
-        process.awaitReady("accepting connections on " + host + ":" + port,
-                () -> LocalPorts.accepts(host, port, Duration.ofMillis(500)), START_TIMEOUT);
+        process.awaitReady("accepting connections on " + host + ":" + port + " with " + data + " locked",
+                () -> LocalPorts.accepts(host, port, Duration.ofMillis(500))
+                        && FolderLock.holder(lock).equals(OptionalLong.of(process.pid())),
+                START_TIMEOUT);
         return new KafkaBroker(process, host, port);
+    }
+
+    /** The file a broker started in {@code dir} keeps locked while it runs. */
+    static Path lockFileIn(Path dir) {
+        return dir.resolve("data").resolve(".lock");
+    }
+
+    /** The file a broker started in {@code dir} writes its output to. */
+    static Path logFileIn(Path dir) {
+        return dir.resolve("kafka.log");
+    }
+
+    /**
+     * The bootstrap servers that the configuration in {@code dir} advertises, or empty when there is none:
+     * the address of the broker that runs there, as the configuration is never rewritten while one runs.
+     */
+    static Optional<String> addressIn(Path dir) {
+        Properties config = new Properties();
+        try (Reader reader = Files.newBufferedReader(dir.resolve("server.properties"))) {
+            config.load(reader);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        String listener = config.getProperty(ADVERTISED, "");
+        return listener.startsWith(PLAINTEXT) ? Optional.of(listener.substring(PLAINTEXT.length())) : Optional.empty();
     }
 
     /** The bootstrap servers clients connect to, e.g. {@code 127.0.0.1:19092}. */
@@ -140,7 +178,7 @@ public final class KafkaBroker implements AutoCloseable {
                 "node.id=1",
                 "controller.quorum.voters=1@" + loopback + ":" + controllerPort,
                 "listeners=PLAINTEXT://" + host + ":" + port + ",CONTROLLER://" + loopback + ":" + controllerPort,
-                "advertised.listeners=PLAINTEXT://" + host + ":" + port,
+                ADVERTISED + "=" + PLAINTEXT + host + ":" + port,
                 "controller.listener.names=CONTROLLER",
                 "inter.broker.listener.name=PLAINTEXT",
                 "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",

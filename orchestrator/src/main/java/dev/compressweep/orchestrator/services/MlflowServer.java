@@ -10,11 +10,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * An MLflow tracking server run from the project's virtual environment, listening on
  * {@value LocalPorts#HOST}, with its runs in {@code <dir>/mlflow.db} (SQLite) and the artifacts it
  * serves over HTTP in {@code <dir>/artifacts} (run artifact URIs are {@code mlflow-artifacts:/...}).
+ *
+ * <p>The server holds the lock on {@code <dir>/server.lock}, which holds its tracking URI, for as long as it
+ * runs: the virtual environment's Python takes the lock and then becomes the {@code mlflow} command (same
+ * process, the lock kept across {@code exec}). No server starts on a folder whose lock is held: two servers
+ * on one SQLite file corrupt it.
  *
  * <p>The handle owns the server, its uvicorn workers and its job runner (MLflow 3):
  * {@link #close(Duration)} stops them all (unless nobody calls it, as for a detached server left running
@@ -28,6 +34,17 @@ public final class MlflowServer implements AutoCloseable {
     public static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
     private static final String NAME = "MLflow server";
+    /** Locks the file {@code argv[1]} (POSIX, as Java locks), then runs {@code argv[2:]} in this process. */
+    private static final String LOCK_AND_EXEC = """
+            import fcntl, os, sys
+            fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT)
+            try:
+                fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                sys.exit("another process holds " + sys.argv[1] + ": an MLflow server already uses its folder")
+            os.set_inheritable(fd, True)
+            os.execv(sys.argv[2], sys.argv[2:])
+            """;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final ServiceProcess process;
@@ -41,32 +58,61 @@ public final class MlflowServer implements AutoCloseable {
     /**
      * Starts the server and waits until {@code GET /health} answers 200.
      *
-     * @param mlflow the {@code mlflow} command of the virtual environment
+     * @param mlflow the {@code mlflow} command of the virtual environment, beside its {@code python}
      * @param dir the server's folder (created if missing)
      * @param port the HTTP port
      * @param detached whether the server runs in a session of its own and outlives this JVM
-     * @throws ServiceException when the port is taken, or the server cannot be started or is not
-     *     healthy within {@link #START_TIMEOUT}; the message names the log file
+     * @throws ServiceException when a process already uses {@code dir}, the port is taken, or the server cannot
+     *     be started or is not healthy within {@link #START_TIMEOUT}; the message names the holder's pid, or the
+     *     log file
      */
     public static MlflowServer start(Path mlflow, Path dir, int port, boolean detached) {
-        LocalPorts.requireFree(NAME, port);
         Path absolute = dir.toAbsolutePath();
+        Path lock = lockFileIn(absolute);
+        FolderLock.requireUnheld(NAME, dir, lock);
+        LocalPorts.requireFree(NAME, port);
+        String uri = uri(port);
         try {
             Files.createDirectories(absolute.resolve("artifacts"));
+            Files.writeString(lock, uri);
         } catch (IOException e) {
-            throw new ServiceException("cannot create the MLflow server's folder " + dir + ": " + e.getMessage(), e);
+            throw new ServiceException("cannot prepare the MLflow server's folder " + dir + ": " + e.getMessage(), e);
         }
-        List<String> command = List.of(mlflow.toAbsolutePath().toString(), "server",
+        Path command = mlflow.toAbsolutePath();
+        List<String> argv = List.of(command.resolveSibling("python").toString(), "-c", LOCK_AND_EXEC,
+                lock.toString(), command.toString(), "server",
                 "--host", LocalPorts.HOST, "--port", Integer.toString(port),
                 "--backend-store-uri", "sqlite:///" + absolute.resolve("mlflow.db"),
                 "--serve-artifacts", "--artifacts-destination", absolute.resolve("artifacts").toString(),
                 "--default-artifact-root", "mlflow-artifacts:/");
-        ServiceProcess process = ServiceProcess.launch(NAME, command, absolute,
-                Map.of("PYTHONUNBUFFERED", "1"), absolute.resolve("mlflow.log"), detached);
-        String uri = uri(port);
+        ServiceProcess process = ServiceProcess.launch(NAME, argv, absolute,
+                Map.of("PYTHONUNBUFFERED", "1"), logFileIn(absolute), detached);
         process.awaitReady("answering " + uri + "/health", () -> isHealthy(uri, Duration.ofSeconds(2)),
                 START_TIMEOUT);
         return new MlflowServer(process, port);
+    }
+
+    /** The file a server started in {@code dir} keeps locked while it runs. */
+    static Path lockFileIn(Path dir) {
+        return dir.resolve("server.lock");
+    }
+
+    /** The file a server started in {@code dir} writes its output to. */
+    static Path logFileIn(Path dir) {
+        return dir.resolve("mlflow.log");
+    }
+
+    /**
+     * The tracking URI written for the last server started in {@code dir}, or empty when there is none: the
+     * address of the server that runs there, as it is never rewritten while one runs.
+     */
+    static Optional<String> addressIn(Path dir) {
+        try {
+            String uri = Files.readString(lockFileIn(dir)).strip();
+            return uri.isEmpty() ? Optional.empty() : Optional.of(uri);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     /** Whether {@code GET <uri>/health} answers 200 within {@code timeout}. */

@@ -89,6 +89,12 @@ final class ServiceProcess {
         return log;
     }
 
+    /** Whether the process's command line, as the operating system reports it, names a file in {@code folder}. */
+    boolean commandLineNames(Path folder) {
+        String prefix = folder.toAbsolutePath() + File.separator;
+        return handle.info().commandLine().map(line -> line.contains(prefix)).orElse(false);
+    }
+
     /**
      * Polls {@code ready} until it holds. When the process exits first or the timeout passes, the
      * process is stopped and a {@link ServiceException} names what was awaited and the log file.

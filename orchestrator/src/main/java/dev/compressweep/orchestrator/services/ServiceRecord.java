@@ -13,8 +13,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What {@code .local/services/<name>.json} says about a detached service: enough to find it again
- * from another JVM, check that it is the same process, and stop it.
+ * What {@code .local/services/<name>.json} says about a detached service: where it listens and which log it
+ * writes. The record does not decide whether the service runs: the process holding its folder's lock does (see
+ * {@link LocalService}); a recorded process is trusted only when it is the same one (start time) and names the
+ * folder on its command line, as a service started before folders were locked does.
  *
  * @param name the service's name ({@code kafka}, {@code mlflow})
  * @param pid the process id

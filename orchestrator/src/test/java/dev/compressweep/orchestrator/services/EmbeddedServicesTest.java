@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.compressweep.orchestrator.fixtures.RealServices;
+import dev.compressweep.orchestrator.services.ServiceStatus.State;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -26,16 +26,6 @@ class EmbeddedServicesTest {
 
     private EmbeddedServices services;
 
-    /** A project home in {@code tmp} that borrows the real home's broker jars and virtual environment. */
-    private ProjectHome borrowedHome() throws IOException {
-        ProjectHome real = RealServices.home();
-        ProjectHome home = new ProjectHome(tmp);
-        Files.createDirectories(home.kafkaLib().getParent());
-        Files.createSymbolicLink(home.kafkaLib(), real.requireKafkaLib());
-        Files.createSymbolicLink(home.venv(), real.venv());
-        return home;
-    }
-
     @AfterEach
     void stopWhatWasStarted() {
         if (services != null) {
@@ -45,7 +35,7 @@ class EmbeddedServicesTest {
 
     @Test
     void shouldStartDetachedServicesOnceReuseThemAndStopThemAll() throws IOException {
-        ProjectHome home = borrowedHome();
+        ProjectHome home = BorrowedHome.in(tmp);
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName(LocalPorts.HOST))) {
             int takenPort = taken.getLocalPort();
             services = new EmbeddedServices(home,
@@ -71,27 +61,15 @@ class EmbeddedServicesTest {
                 .flatMap(h -> Stream.concat(Stream.of(h), h.descendants()))
                 .toList();
 
-        List<ServiceRecord> stopped = later.stopAll(Duration.ofSeconds(20));
+        List<ServiceStatus> stopped = later.stopAll(Duration.ofSeconds(20));
 
-        assertEquals(List.of("mlflow", "kafka"), stopped.stream().map(ServiceRecord::name).toList());
+        assertEquals(List.of("mlflow", "kafka"), stopped.stream().map(ServiceStatus::name).toList());
+        assertEquals(List.of(State.RUNNING, State.RUNNING), stopped.stream().map(ServiceStatus::state).toList());
         assertTrue(tree.size() >= 3, "the broker, the MLflow command and uvicorn, but got " + tree);
         assertTrue(tree.stream().noneMatch(ProcessHandle::isAlive), "no process of the services may survive");
         assertFalse(Files.exists(home.services().resolve("kafka.json")));
-        assertTrue(later.running().isEmpty());
-    }
-
-    @Test
-    void shouldForgetARecordWhoseProcessIsGone() throws Exception {
-        ProjectHome home = new ProjectHome(tmp);
-        Process finished = new ProcessBuilder("true").start();
-        finished.waitFor();
-        new ServiceRecord("kafka", finished.pid(), null, "127.0.0.1:1", tmp.resolve("kafka.log"))
-                .write(home.services().resolve("kafka.json"));
-        services = new EmbeddedServices(home);
-
-        assertTrue(services.running().isEmpty());
-        assertTrue(services.stopAll(Duration.ofSeconds(1)).isEmpty());
-        assertFalse(Files.exists(home.services().resolve("kafka.json")));
+        assertEquals(List.of(State.STOPPED, State.STOPPED),
+                later.status().stream().map(ServiceStatus::state).toList());
     }
 
     @Test
