@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "compressweep", mixinStandardHelpOptions = true, version = "compressweep 0.1.0",
         description = "Finds the best compressed version of a neural network by running distributed sweeps.",
-        subcommands = {RunCommand.class, ValidateCommand.class, ReportCommand.class, ServicesCommand.class})
+        subcommands = {RunCommand.class, ValidateCommand.class, ReportCommand.class, ServicesCommand.class,
+                SinkCommand.class})
 public final class Main {
 
     /** Exit code for problems the user can fix. */

@@ -56,6 +56,11 @@ final class ResultPublisher {
     void publish(SweepSummary summary, Set<String> endedInThisSession, String experimentId, TrackedRun sweepRun,
             List<Path> files, Path workDir, SessionOptions options) {
         awaitSink(endedInThisSession);
+        if (sink.stats().deadLettered() > 0) {
+            out.println("warning: " + sink.stats().deadLettered() + " events could not be written to MLflow:");
+            sink.deadLetters().forEach(line -> out.println("  " + line));
+            out.println("fix the cause, then run: compressweep sink replay " + workDir);
+        }
         files.forEach(file -> tracker.uploadArtifact(sweepRun, file, "results"));
         Set<String> front = new HashSet<>();
         summary.front().forEach(t -> front.add(t.trialId()));

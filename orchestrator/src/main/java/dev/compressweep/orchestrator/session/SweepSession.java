@@ -72,7 +72,8 @@ public final class SweepSession {
             TrackedRun sweepRun = tracker.sweepRun(experimentId, sweepId, Instant.now());
             tracker.uploadArtifact(sweepRun, workDir.resolve("sweep.yaml"), "sweep");
             try (MlflowTracker sinkTracker = new MlflowTracker(options.mlflow());
-                    MlflowSink sink = MlflowSink.start(new MlflowSink.Config(options.kafka(), topic, sweep.name()),
+                    MlflowSink sink = MlflowSink.start(MlflowSink.Config.forSweep(options.kafka(), topic, sweep.name(),
+                            sweepId, workDir, options.topic()),
                             sinkTracker)) {
                 SweepState state;
                 Thread interrupted = new Thread(() -> endInterrupted(tracker, sweepRun, sink), "sweep-interrupted");

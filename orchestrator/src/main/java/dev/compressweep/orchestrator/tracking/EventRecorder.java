@@ -1,97 +1,116 @@
 package dev.compressweep.orchestrator.tracking;
 
-import dev.compressweep.workers.event.ArtifactUri;
 import dev.compressweep.workers.event.TrialEvent;
 import dev.compressweep.workers.event.TrialRole;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes one {@link TrialEvent} at a time to an {@link ExperimentTracker}: the sweep's parent run,
- * a child run per trial (the teacher's named {@code teacher}), params at creation, metrics, tags,
- * the model artifact under {@value #MODEL_DIR}/ and the final status.
+ * Writes one {@link TrialEvent} at a time to an {@link ExperimentTracker}: the sweep's parent run, a child run per
+ * attempt at a trial ({@link TrialAttempts}; the teacher's named {@code teacher}), params at creation, metrics,
+ * tags, the final status and, last, the model ({@link ModelUpload}).
  *
- * <p>Every write is idempotent, so an event seen twice (a replayed topic) changes nothing. Used by
- * one thread; {@link #runId} may be read from any thread.
+ * <p>Every write is idempotent, so an event seen twice (a replayed topic) changes nothing. An event of an attempt
+ * older than the trial's newest, and a FAILED after its attempt FINISHED, are not written. Tags in compressweep's
+ * or MLflow's namespace ({@link TrackingTags#isReserved}) are never copied from an event. Used by one thread;
+ * {@link #runId} and {@link #newestAttempt} may be read from any thread.
  */
 final class EventRecorder {
-
-    /** The artifact folder a trial's model goes to; a registered model's source is {@code <run artifacts>/model}. */
-    static final String MODEL_DIR = "model";
 
     private static final Logger LOG = LoggerFactory.getLogger(EventRecorder.class);
 
     private final ExperimentTracker tracker;
     private final String experimentName;
+    private final TrialAttempts attempts;
+    private final ModelUpload uploads;
     private String experimentId;
     private final Map<String, TrackedRun> sweepRuns = new HashMap<>();
-    private final Map<String, TrackedRun> trialRuns = new ConcurrentHashMap<>();
 
-    EventRecorder(ExperimentTracker tracker, String experimentName) {
+    /** Records to the experiment {@code experimentName}, uploading models from under {@code uploadFolders} only. */
+    EventRecorder(ExperimentTracker tracker, String experimentName, List<Path> uploadFolders) {
         this.tracker = tracker;
         this.experimentName = experimentName;
+        this.attempts = new TrialAttempts(tracker);
+        this.uploads = new ModelUpload(tracker, uploadFolders);
     }
 
-    /** The run id of a trial whose events were recorded. */
+    /** The run of the newest attempt at a trial whose events were recorded. */
     Optional<String> runId(String trialId) {
-        return Optional.ofNullable(trialRuns.get(trialId)).map(TrackedRun::runId);
+        return attempts.runId(trialId);
+    }
+
+    /** The newest attempt seen at the trial, or {@code otherwise} when none was. */
+    int newestAttempt(String trialId, int otherwise) {
+        return attempts.newest(trialId, otherwise);
+    }
+
+    /** Notes the attempt of an event that could not be written: older attempts' events are ignored from now on. */
+    void seen(TrialEvent event) {
+        attempts.seen(event.trialId(), event.attempt());
     }
 
     /**
      * Records the event.
      *
+     * @return whether it was written; false when it was ignored (an older attempt's, or a FAILED after FINISHED)
      * @throws TrackingException when the tracker refuses or fails a write
      */
-    void record(TrialEvent event) {
-        TrackedRun run = trialRun(event);
-        switch (event.type()) {
-            case STARTED -> LOG.debug("trial {} started: run {}", event.trialId(), run.runId());
-            case PROGRESS -> tracker.logMetrics(run.runId(), event.metrics(), step(event), event.timestamp());
-            case FINISHED -> {
-                tracker.logMetrics(run.runId(), event.metrics(), step(event), event.timestamp());
-                Map<String, String> tags = new LinkedHashMap<>(event.tags());
-                uploadModel(event, run, tags);
-                tracker.setTags(run.runId(), tags);
-                tracker.terminate(run.runId(), RunOutcome.FINISHED, event.timestamp());
-            }
-            case FAILED -> {
-                Map<String, String> tags = new LinkedHashMap<>(event.tags());
-                tags.put(TrackingTags.ERROR, event.error());
-                tracker.setTags(run.runId(), tags);
-                tracker.terminate(run.runId(), RunOutcome.FAILED, event.timestamp());
-            }
-        }
-    }
-
-    private TrackedRun trialRun(TrialEvent event) {
-        TrackedRun cached = trialRuns.get(event.trialId());
-        if (cached != null) {
-            return cached;
-        }
+    boolean record(TrialEvent event) {
         if (experimentId == null) {
             experimentId = tracker.experimentId(experimentName);
         }
+        Optional<TrialAttempts.Current> found = attempts.forEvent(event, experimentId, this::newRun);
+        if (found.isEmpty()) {
+            LOG.info("ignoring {} of trial {}: its attempt {} was replaced by attempt {}", event.type(),
+                    event.trialId(), event.attempt(), attempts.newest(event.trialId(), event.attempt()));
+            return false;
+        }
+        String runId = found.get().run().runId();
+        switch (event.type()) {
+            case STARTED -> LOG.debug("trial {} attempt {} started: run {}", event.trialId(), event.attempt(), runId);
+            case PROGRESS -> tracker.logMetrics(runId, event.metrics(), step(event), event.timestamp());
+            case FINISHED -> {
+                tracker.logMetrics(runId, event.metrics(), step(event), event.timestamp());
+                tracker.setTags(runId, eventTags(event));
+                tracker.terminate(runId, RunOutcome.FINISHED, event.timestamp());
+                attempts.ended(event.trialId(), RunOutcome.FINISHED);
+                uploads.upload(event, found.get().run());
+            }
+            case FAILED -> {
+                if (found.get().outcome() == RunOutcome.FINISHED) {
+                    LOG.warn("ignoring FAILED of trial {} ({}): its attempt {} finished already", event.trialId(),
+                            event.error(), event.attempt());
+                    return false;
+                }
+                Map<String, String> tags = eventTags(event);
+                tags.put(TrackingTags.ERROR, event.error());
+                tracker.setTags(runId, tags);
+                tracker.terminate(runId, RunOutcome.FAILED, event.timestamp());
+                attempts.ended(event.trialId(), RunOutcome.FAILED);
+            }
+        }
+        return true;
+    }
+
+    private TrackedRun newRun(TrialEvent event) {
         TrackedRun parent = sweepRuns.get(event.sweepId());
         if (parent == null) {
             parent = tracker.sweepRun(experimentId, event.sweepId(), event.timestamp());
             sweepRuns.put(event.sweepId(), parent);
         }
-        TrackedRun run = tracker.trialRun(experimentId, parent.runId(), spec(event));
-        trialRuns.put(event.trialId(), run);
-        return run;
+        return tracker.trialRun(experimentId, parent.runId(), spec(event));
     }
 
     private static TrialRunSpec spec(TrialEvent event) {
         boolean teacher = event.role() == TrialRole.TEACHER;
         String chain = String.join("+", event.chain());
-        Map<String, String> tags = new LinkedHashMap<>(event.tags());
+        Map<String, String> tags = eventTags(event);
         tags.put(TrackingTags.SWEEP_ID, event.sweepId());
         tags.put(TrackingTags.TRIAL_INDEX, Integer.toString(event.trialIndex()));
         tags.put(TrackingTags.KIND, teacher ? TrackingTags.KIND_TEACHER : TrackingTags.KIND_TRIAL);
@@ -101,7 +120,24 @@ final class EventRecorder {
         Map<String, String> params = new LinkedHashMap<>();
         event.params().forEach((key, value) -> params.put(key, String.valueOf(value)));
         String name = teacher ? "teacher" : String.format("%03d-%s", event.trialIndex(), chain);
-        return new TrialRunSpec(event.trialId(), name, event.timestamp(), params, tags);
+        if (event.attempt() > 1) {
+            name += " (attempt " + event.attempt() + ")";
+        }
+        return new TrialRunSpec(event.trialId(), event.attempt(), name, event.timestamp(), params, tags);
+    }
+
+    /** The event's own tags, without those compressweep and MLflow set. */
+    private static Map<String, String> eventTags(TrialEvent event) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        event.tags().forEach((key, value) -> {
+            if (TrackingTags.isReserved(key)) {
+                LOG.warn("ignoring the tag {} of {} of trial {}: only the sink sets it", key, event.type(),
+                        event.trialId());
+            } else {
+                tags.put(key, value);
+            }
+        });
+        return tags;
     }
 
     /** The metric {@code step}, else {@code epoch}, else 0: where a point goes on MLflow's x axis. */
@@ -113,19 +149,5 @@ final class EventRecorder {
             }
         }
         return 0;
-    }
-
-    private void uploadModel(TrialEvent event, TrackedRun run, Map<String, String> tags) {
-        Path artifact = ArtifactUri.toPath(event.artifactUri());
-        if (artifact == null) {
-            return;
-        }
-        if (Files.exists(artifact)) {
-            tracker.uploadArtifact(run, artifact, MODEL_DIR);
-        } else {
-            LOG.warn("trial {} names the artifact {}, which does not exist; the run has no model",
-                    event.trialId(), artifact);
-            tags.put(TrackingTags.ARTIFACT_MISSING, event.artifactUri());
-        }
     }
 }

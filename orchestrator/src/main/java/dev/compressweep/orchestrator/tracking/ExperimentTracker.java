@@ -3,6 +3,8 @@ package dev.compressweep.orchestrator.tracking;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,14 +26,20 @@ public interface ExperimentTracker extends AutoCloseable {
     TrackedRun sweepRun(String experimentId, String sweepId, Instant startTime);
 
     /**
-     * The trial's run, found by its {@link TrackingTags#TRIAL_ID} tag or created as a child of
-     * {@code parentRunId} with the spec's tags and params. Params of an existing run are never
-     * changed: only keys it lacks are logged.
+     * The run of one attempt at a trial, found by its {@link TrackingTags#TRIAL_ID} and {@link TrackingTags#ATTEMPT}
+     * tags (a run without an attempt tag is attempt 1) or created as a child of {@code parentRunId} with the spec's
+     * tags and params. Params of an existing run are never changed: only keys it lacks are logged.
      */
     TrackedRun trialRun(String experimentId, String parentRunId, TrialRunSpec spec);
 
-    /** The trial's run, if one exists. */
-    Optional<TrackedRun> findTrialRun(String experimentId, String trialId);
+    /** The runs of every attempt at the trial, superseded ones included, lowest attempt first. */
+    List<AttemptRun> trialRuns(String experimentId, String trialId);
+
+    /** The run of the trial's current attempt (the highest not superseded), if one exists. */
+    default Optional<TrackedRun> findTrialRun(String experimentId, String trialId) {
+        return trialRuns(experimentId, trialId).stream().filter(run -> run.supersededBy() == 0)
+                .max(Comparator.comparingInt(AttemptRun::attempt)).map(AttemptRun::run);
+    }
 
     /** Logs {@code metrics} at {@code step} in one batch; logging the same point again is harmless. */
     void logMetrics(String runId, Map<String, Double> metrics, long step, Instant timestamp);
@@ -46,7 +54,7 @@ public interface ExperimentTracker extends AutoCloseable {
      */
     String uploadArtifact(TrackedRun run, Path source, String artifactDir);
 
-    /** Marks the run ended. */
+    /** Marks the run ended (again: a later call replaces the outcome). */
     void terminate(String runId, RunOutcome outcome, Instant endTime);
 
     /** Releases connections, waiting at most {@code timeout} for calls in flight. */

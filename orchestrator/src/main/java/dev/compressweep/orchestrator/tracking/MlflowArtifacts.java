@@ -11,12 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * Uploads run artifacts through an MLflow server's artifact proxy
  * ({@code PUT /api/2.0/mlflow-artifacts/artifacts/<experiment>/<run>/artifacts/<path>}), in pure
- * Java: the MLflow client's own artifact calls start a Python process. Thread-safe.
+ * Java: the MLflow client's own artifact calls start a Python process. Signs in and trusts the server as the
+ * {@link MlflowCredentials} say. Thread-safe.
  */
 final class MlflowArtifacts {
 
@@ -25,10 +27,14 @@ final class MlflowArtifacts {
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
 
     private final URI base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final Optional<String> authorization;
+    private final HttpClient http;
 
-    MlflowArtifacts(String trackingUri) {
+    MlflowArtifacts(String trackingUri, MlflowCredentials credentials) {
         this.base = URI.create(trackingUri);
+        this.authorization = credentials.authorization();
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                .sslContext(credentials.sslContext()).build();
     }
 
     /** Uploads {@code source} (a file, or every file under a folder) to {@code <artifactDir>/}. */
@@ -55,9 +61,10 @@ final class MlflowArtifacts {
         try {
             URI target = new URI(base.getScheme(), base.getUserInfo(), base.getHost(), base.getPort(),
                     base.getPath().replaceAll("/+$", "") + API + artifactPath, null, null);
-            HttpRequest request = HttpRequest.newBuilder(target).timeout(TIMEOUT)
-                    .PUT(HttpRequest.BodyPublishers.ofFile(file)).build();
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(TIMEOUT)
+                    .PUT(HttpRequest.BodyPublishers.ofFile(file));
+            authorization.ifPresent(value -> request.header("Authorization", value));
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (FileNotFoundException e) {
             throw new TrackingException("cannot " + what + ": the file is missing", e, false);
         } catch (URISyntaxException e) {

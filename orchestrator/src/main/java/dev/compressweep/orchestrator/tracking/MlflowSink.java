@@ -1,8 +1,7 @@
 package dev.compressweep.orchestrator.tracking;
 
-import dev.compressweep.workers.event.EventCodec;
-import dev.compressweep.workers.event.IncompatibleEventException;
-import dev.compressweep.workers.event.TrialEvent;
+import dev.compressweep.orchestrator.events.TopicSettings;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -13,62 +12,131 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Consumes a sweep's event topic and writes every event to the experiment tracker, on one thread,
- * so that trials finishing at the same moment never race in MLflow.
+ * Consumes every partition of a sweep's event topic and writes every event to the experiment tracker, on one
+ * thread, so that trials finishing at the same moment never race in MLflow.
  *
- * <p>Offsets are committed only after the events are written (at least once); writes are
- * idempotent, so a replay duplicates nothing. A write the tracker may accept later (server down)
- * is retried with back-off; an event it refuses, or one this version cannot read, is logged,
- * counted in {@link #stats()} and skipped. The sink never owns the tracker. Thread-safe.
+ * <p>Nothing is dropped: offsets are committed only once an event is written, deliberately ignored (an older
+ * attempt's, a FAILED after FINISHED), or kept on the dead-letter topic {@code <topic>.dead-letter} because it
+ * cannot be read or MLflow would not take it despite {@link Retry}; {@link #stats()} and {@link #deadLetters()}
+ * report those, and {@link DeadLetterReplay} writes them later. Writes are idempotent, so a replay duplicates
+ * nothing. The partitions are assigned, not subscribed: no other sink rebalances this one, and the group only keeps
+ * its offsets. The sink never owns the tracker. Thread-safe.
  */
 public final class MlflowSink implements AutoCloseable {
 
-    /** Where and as whom the sink reads. */
-    public record Config(String bootstrapServers, String topic, String experimentName, String groupId) {
-        /** The consumer group of the MLflow sink. */
-        public static final String DEFAULT_GROUP_ID = "compressweep-mlflow-sink";
+    /**
+     * How long the sink keeps trying to write an event before it sends it to the dead-letter topic.
+     *
+     * @param refusedTries tries of a write MLflow refuses, or that fails otherwise (>= 1)
+     * @param firstBackoff the wait after the first failed try, doubled after each one
+     * @param maxBackoff the longest wait between tries
+     * @param patience how long a write that may pass (MLflow down or overloaded) is tried
+     */
+    public record Retry(int refusedTries, Duration firstBackoff, Duration maxBackoff, Duration patience) {
+
+        /** 3 tries of a refused write, waits from 0.5 s up to 10 s, 10 minutes of patience with a server down. */
+        public static final Retry DEFAULT =
+                new Retry(3, Duration.ofMillis(500), Duration.ofSeconds(10), Duration.ofMinutes(10));
+
+        public Retry {
+            Objects.requireNonNull(firstBackoff, "firstBackoff");
+            Objects.requireNonNull(maxBackoff, "maxBackoff");
+            Objects.requireNonNull(patience, "patience");
+            if (refusedTries < 1 || firstBackoff.isNegative() || maxBackoff.compareTo(firstBackoff) < 0
+                    || patience.isNegative()) {
+                throw new IllegalArgumentException("a retry needs tries >= 1 and 0 <= firstBackoff <= maxBackoff and"
+                        + " patience >= 0, but got tries=" + refusedTries + ", firstBackoff=" + firstBackoff
+                        + ", maxBackoff=" + maxBackoff + ", patience=" + patience);
+            }
+        }
+
+        /** The wait after failed try {@code tries} (1, 2, ...). */
+        Duration backoff(int tries) {
+            Duration wait = firstBackoff.multipliedBy(1L << Math.min(tries - 1, 20));
+            return wait.compareTo(maxBackoff) < 0 ? wait : maxBackoff;
+        }
+    }
+
+    /**
+     * Where and as whom the sink reads, where it writes, and from where it uploads models.
+     *
+     * @param bootstrapServers the Kafka cluster
+     * @param topic the sweep's event topic; every partition is read
+     * @param experimentName the experiment the events are written to
+     * @param groupId the consumer group that keeps the sink's offsets: one per sweep ({@link #forSweep})
+     * @param uploadFolders the only folders models are uploaded from (an event naming another file is refused)
+     * @param deadLetterTopic how the dead-letter topic is made: like the sweep's topic
+     * @param retry how long a write is tried before its event is dead-lettered
+     */
+    public record Config(String bootstrapServers, String topic, String experimentName, String groupId,
+            List<Path> uploadFolders, TopicSettings deadLetterTopic, Retry retry) {
+
+        /** The prefix of the consumer group of a sweep's sink; the sweep id follows. */
+        public static final String GROUP_PREFIX = "compressweep-mlflow-sink-";
 
         public Config {
             Objects.requireNonNull(bootstrapServers, "bootstrapServers");
             Objects.requireNonNull(topic, "topic");
             Objects.requireNonNull(experimentName, "experimentName");
             Objects.requireNonNull(groupId, "groupId");
+            Objects.requireNonNull(deadLetterTopic, "deadLetterTopic");
+            Objects.requireNonNull(retry, "retry");
+            uploadFolders = List.copyOf(uploadFolders);
+            for (Path folder : uploadFolders) {
+                if (!folder.isAbsolute()) {
+                    throw new IllegalArgumentException("an upload folder must be absolute, but got " + folder);
+                }
+            }
         }
 
-        /** Reads as the group {@value #DEFAULT_GROUP_ID}. */
-        public Config(String bootstrapServers, String topic, String experimentName) {
-            this(bootstrapServers, topic, experimentName, DEFAULT_GROUP_ID);
+        /**
+         * The sink of one sweep: its own consumer group ({@value #GROUP_PREFIX}{@code <sweepId>}), models uploaded
+         * from the sweep's folder only, the dead-letter topic made like the sweep's, the default retry.
+         */
+        public static Config forSweep(String bootstrapServers, String topic, String experimentName, String sweepId,
+                Path sweepFolder, TopicSettings topicSettings) {
+            return new Config(bootstrapServers, topic, experimentName, GROUP_PREFIX + sweepId,
+                    List.of(sweepFolder.toAbsolutePath()), topicSettings, Retry.DEFAULT);
+        }
+
+        /** The topic the sink keeps the events it cannot write on. */
+        public String deadLetterTopicName() {
+            return DeadLetter.topicFor(topic);
         }
     }
 
-    /** Counts of events, since the sink started: written to the tracker, and skipped. */
-    public record Stats(long written, long skipped) {}
+    /**
+     * Counts of events since the sink started.
+     *
+     * @param written written to the tracker
+     * @param ignored not written on purpose: an attempt older than the trial's newest, a FAILED after FINISHED
+     * @param deadLettered sent to the dead-letter topic: unreadable, or not taken by the tracker
+     */
+    public record Stats(long written, long ignored, long deadLettered) {}
 
     private static final Logger LOG = LoggerFactory.getLogger(MlflowSink.class);
     private static final Duration POLL = Duration.ofMillis(250);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
 
     private final Consumer<String, String> consumer;
-    private final String topic;
-    private final EventRecorder recorder;
-    private final TerminalTrials terminal = new TerminalTrials();
-    private final AtomicLong written = new AtomicLong();
-    private final AtomicLong skipped = new AtomicLong();
+    private final Config config;
+    private final DeadLetters deadLetters;
+    private final EventDelivery delivery;
     private final CountDownLatch stopping = new CountDownLatch(1);
     private final Thread thread;
 
@@ -78,45 +146,55 @@ public final class MlflowSink implements AutoCloseable {
         props.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
         this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
-        this.topic = config.topic();
-        this.recorder = new EventRecorder(tracker, config.experimentName());
+        this.config = config;
+        this.deadLetters = new DeadLetters(config.bootstrapServers(), config.topic(), config.deadLetterTopic());
+        this.delivery = new EventDelivery(tracker, config.uploadFolders(), config.retry(), deadLetters, stopping);
         this.thread = new Thread(this::run, "mlflow-sink-" + config.topic());
         this.thread.setDaemon(true);
     }
 
-    /** Starts consuming {@code config.topic()} from the group's committed offsets (else the start). */
+    /** Starts consuming every partition of {@code config.topic()} from the group's offsets (else from the start). */
     public static MlflowSink start(Config config, ExperimentTracker tracker) {
         MlflowSink sink = new MlflowSink(config, tracker);
         sink.thread.start();
         return sink;
     }
 
-    /** The tracker's run id of a trial whose events this sink has written. */
+    /** The tracker's run id of the newest attempt at a trial whose events this sink has written. */
     public Optional<String> runId(String trialId) {
-        return recorder.runId(trialId);
+        return delivery.runId(config.experimentName(), trialId);
     }
 
-    /** How many events were written and skipped so far. */
+    /** How many events were written, ignored and dead-lettered so far. */
     public Stats stats() {
-        return new Stats(written.get(), skipped.get());
+        return delivery.stats();
     }
 
     /**
-     * Waits until every trial in {@code trialIds} has had its terminal event (finished or failed)
-     * handled by this sink: written, or skipped because the tracker refused it.
+     * One line per event sent to the dead-letter topic so far: where it was read, what it was, why it was not
+     * written; {@code compressweep sink replay} writes them once the cause is fixed.
+     */
+    public List<String> deadLetters() {
+        return delivery.deadLetterLines();
+    }
+
+    /**
+     * Waits until the newest attempt at every trial in {@code trialIds} has had its terminal event (finished or
+     * failed) handled by this sink: written, ignored, or dead-lettered.
      *
      * @return whether all were handled before {@code timeout}
      * @throws TrackingException when the sink stopped on an error it cannot recover from
      */
     public boolean awaitTerminal(Set<String> trialIds, Duration timeout) throws InterruptedException {
-        return terminal.await(trialIds, timeout);
+        return delivery.terminal().await(trialIds, timeout);
     }
 
     /**
-     * Stops consuming, waiting at most {@code timeout} for the event being written. Events not yet
-     * written stay uncommitted and are read again by the next sink of the same group.
+     * Stops consuming, waiting at most {@code timeout} for the event being written. Events not yet handled stay
+     * uncommitted and are read again by the next sink of the same group.
      */
     public void close(Duration timeout) {
         stopping.countDown();
@@ -136,16 +214,15 @@ public final class MlflowSink implements AutoCloseable {
     }
 
     private void run() {
-        try (consumer) {
-            consumer.subscribe(List.of(topic));
+        String topic = config.topic();
+        try (consumer; deadLetters) {
+            consumer.assign(partitions());
             int failures = 0;
             while (stopping.getCount() > 0) {
-                ConsumerRecords<String, String> records = consumer.poll(POLL);
-                boolean retry = handle(records);
-                failures = retry ? failures + 1 : 0;
-                if (retry) {
-                    long backoff = Math.min(MAX_BACKOFF.toMillis(), 500L << Math.min(failures, 5));
-                    stopping.await(backoff, TimeUnit.MILLISECONDS);
+                boolean again = handle(consumer.poll(POLL));
+                failures = again ? failures + 1 : 0;
+                if (again) {
+                    stopping.await(config.retry().backoff(failures).toMillis(), TimeUnit.MILLISECONDS);
                 }
             }
         } catch (WakeupException e) {
@@ -154,18 +231,39 @@ public final class MlflowSink implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOG.error("MLflow sink of topic {} stopped", topic, e);
-            terminal.fail(new TrackingException("the MLflow sink of topic " + topic + " stopped: " + e, e, false));
+            delivery.terminal().fail(
+                    new TrackingException("the MLflow sink of topic " + topic + " stopped: " + e, e, false));
             return;
         }
-        terminal.fail(new TrackingException("the MLflow sink of topic " + topic + " was closed"));
+        delivery.terminal().fail(new TrackingException("the MLflow sink of topic " + topic + " was closed"));
     }
 
-    /** Writes a batch in order; returns true when a write must be retried (the rest is re-read). */
-    private boolean handle(ConsumerRecords<String, String> records) {
+    /** Every partition of the topic, once it has some (it is made by the session, maybe after the sink starts). */
+    private List<TopicPartition> partitions() throws InterruptedException {
+        while (stopping.getCount() > 0) {
+            try {
+                List<PartitionInfo> infos = consumer.partitionsFor(config.topic(), POLL.multipliedBy(20));
+                if (infos != null && !infos.isEmpty()) {
+                    return infos.stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+                }
+                LOG.info("topic {} has no partitions yet; the MLflow sink waits for it", config.topic());
+            } catch (TimeoutException e) {
+                LOG.warn("Kafka at {} did not say which partitions topic {} has; asking again",
+                        config.bootstrapServers(), config.topic());
+            }
+            stopping.await(POLL.multipliedBy(4).toMillis(), TimeUnit.MILLISECONDS);
+        }
+        return List.of();
+    }
+
+    /** Delivers a batch in order; true when an event must be read again (the rest of the batch is, too). */
+    private boolean handle(ConsumerRecords<String, String> records) throws InterruptedException {
         Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
         for (TopicPartition partition : records.partitions()) {
             for (ConsumerRecord<String, String> record : records.records(partition)) {
-                if (stopping.getCount() == 0 || !write(record)) {
+                RawEvent raw = new RawEvent(record.topic(), record.partition(), record.offset(), record.key(),
+                        record.value() == null ? "" : record.value(), config.experimentName());
+                if (stopping.getCount() == 0 || delivery.deliver(raw) == EventDelivery.Step.AGAIN) {
                     rewind(records, done);
                     commit(done);
                     return stopping.getCount() > 0;
@@ -177,40 +275,7 @@ public final class MlflowSink implements AutoCloseable {
         return false;
     }
 
-    /** Writes one event; false when the tracker may accept it later. */
-    private boolean write(ConsumerRecord<String, String> record) {
-        TrialEvent event;
-        try {
-            event = EventCodec.decode(record.value() == null ? "" : record.value());
-        } catch (IncompatibleEventException e) {
-            skipped.incrementAndGet();
-            LOG.warn("skipping the event at {}-{}@{} (key {}): {}", record.topic(), record.partition(),
-                    record.offset(), record.key(), e.getMessage());
-            return true;
-        }
-        try {
-            recorder.record(event);
-            written.incrementAndGet();
-        } catch (TrackingException e) {
-            if (e.isRetriable()) {
-                LOG.warn("MLflow cannot take {} of trial {} now, retrying: {}", event.type(), event.trialId(),
-                        e.getMessage());
-                return false;
-            }
-            skipped.incrementAndGet();
-            LOG.error("MLflow refused {} of trial {}; skipping it: {}", event.type(), event.trialId(),
-                    e.getMessage(), e);
-        } catch (RuntimeException e) {
-            skipped.incrementAndGet();
-            LOG.error("cannot write {} of trial {} to MLflow; skipping it", event.type(), event.trialId(), e);
-        }
-        if (event.type().isTerminal()) {
-            terminal.add(event.trialId());
-        }
-        return true;
-    }
-
-    /** Seeks every partition of the batch back to its first event not yet written. */
+    /** Seeks every partition of the batch back to its first event not yet handled. */
     private void rewind(ConsumerRecords<String, String> records, Map<TopicPartition, OffsetAndMetadata> done) {
         for (TopicPartition partition : records.partitions()) {
             OffsetAndMetadata next = done.get(partition);
@@ -224,8 +289,9 @@ public final class MlflowSink implements AutoCloseable {
         }
         try {
             consumer.commitSync(offsets);
-        } catch (CommitFailedException e) {
-            LOG.warn("cannot commit the MLflow sink's offsets of {}; those events will be written again", topic, e);
+        } catch (KafkaException e) {
+            LOG.warn("cannot commit the MLflow sink's offsets of {}; those events will be written again",
+                    config.topic(), e);
         }
     }
 }

@@ -26,7 +26,8 @@ import org.mlflow.tracking.MlflowClientException;
 
 /**
  * {@link ExperimentTracker} over an MLflow tracking server: runs through {@link MlflowClient},
- * artifacts through the server's HTTP artifact API (the server must run with {@code --serve-artifacts}).
+ * artifacts through the server's HTTP artifact API (the server must run with {@code --serve-artifacts}),
+ * both signed in and trusting the server as {@link MlflowCredentials} say.
  *
  * <p>Values longer than MLflow accepts are cut (params at 6,000 characters, tags at 8,000) and
  * batches are split at MLflow's limits. Owns its HTTP connections; not thread-safe.
@@ -37,16 +38,25 @@ public final class MlflowTracker implements ExperimentTracker {
     private static final int MAX_TAG_LENGTH = 8000;
     private static final int MAX_PARAMS_OR_TAGS_PER_BATCH = 100;
     private static final int MAX_METRICS_PER_BATCH = 1000;
+    private static final int MAX_RUNS_PER_TRIAL = 100;
 
     private final String trackingUri;
     private final MlflowClient client;
     private final MlflowArtifacts artifacts;
 
-    /** Connects to the tracking server at {@code trackingUri}, e.g. {@code http://127.0.0.1:5055}. */
+    /**
+     * Connects to the tracking server at {@code trackingUri}, e.g. {@code http://127.0.0.1:5055}, with the
+     * credentials of MLflow's environment variables ({@link MlflowCredentials#fromEnvironment()}).
+     */
     public MlflowTracker(String trackingUri) {
+        this(trackingUri, MlflowCredentials.fromEnvironment());
+    }
+
+    /** Connects to the tracking server at {@code trackingUri} with {@code credentials}. */
+    public MlflowTracker(String trackingUri, MlflowCredentials credentials) {
         this.trackingUri = trackingUri.replaceAll("/+$", "");
-        this.client = new MlflowClient(this.trackingUri);
-        this.artifacts = new MlflowArtifacts(this.trackingUri);
+        this.client = new MlflowClient(credentials.provider(this.trackingUri));
+        this.artifacts = new MlflowArtifacts(this.trackingUri, credentials);
     }
 
     @Override
@@ -70,21 +80,26 @@ public final class MlflowTracker implements ExperimentTracker {
         String filter = tagEquals(TrackingTags.SWEEP_ID, sweepId) + " and "
                 + tagEquals(TrackingTags.KIND, TrackingTags.KIND_SWEEP);
         Map<String, String> tags = Map.of(TrackingTags.SWEEP_ID, sweepId, TrackingTags.KIND, TrackingTags.KIND_SWEEP);
-        return findOrCreate(experimentId, filter, "sweep " + sweepId, startTime, tags, Map.of());
+        return existingOrCreated(find(experimentId, filter), experimentId, "sweep " + sweepId, startTime, tags,
+                Map.of());
     }
 
     @Override
     public TrackedRun trialRun(String experimentId, String parentRunId, TrialRunSpec spec) {
         Map<String, String> tags = new LinkedHashMap<>(spec.tags());
         tags.put(TrackingTags.TRIAL_ID, spec.trialId());
+        tags.put(TrackingTags.ATTEMPT, Integer.toString(spec.attempt()));
         tags.put(TrackingTags.PARENT_RUN_ID, parentRunId);
-        return findOrCreate(experimentId, tagEquals(TrackingTags.TRIAL_ID, spec.trialId()), spec.runName(),
-                spec.startTime(), tags, spec.params());
+        Optional<TrackedRun> existing = trialRuns(experimentId, spec.trialId()).stream()
+                .filter(run -> run.attempt() == spec.attempt()).map(AttemptRun::run).findFirst();
+        return existingOrCreated(existing, experimentId, spec.runName(), spec.startTime(), tags, spec.params());
     }
 
     @Override
-    public Optional<TrackedRun> findTrialRun(String experimentId, String trialId) {
-        return find(experimentId, tagEquals(TrackingTags.TRIAL_ID, trialId));
+    public List<AttemptRun> trialRuns(String experimentId, String trialId) {
+        return search(experimentId, tagEquals(TrackingTags.TRIAL_ID, trialId), MAX_RUNS_PER_TRIAL).stream()
+                .map(run -> MlflowRuns.attemptRun(experimentId, run))
+                .sorted(Comparator.comparingInt(AttemptRun::attempt)).toList();
     }
 
     @Override
@@ -130,9 +145,8 @@ public final class MlflowTracker implements ExperimentTracker {
         client.close();
     }
 
-    private TrackedRun findOrCreate(String experimentId, String filter, String runName, Instant startTime,
-            Map<String, String> tags, Map<String, String> params) {
-        Optional<TrackedRun> existing = find(experimentId, filter);
+    private TrackedRun existingOrCreated(Optional<TrackedRun> existing, String experimentId, String runName,
+            Instant startTime, Map<String, String> tags, Map<String, String> params) {
         if (existing.isPresent()) {
             logMissingParams(existing.get().runId(), params);
             return existing.get();
@@ -147,11 +161,16 @@ public final class MlflowTracker implements ExperimentTracker {
     }
 
     private Optional<TrackedRun> find(String experimentId, String filter) {
+        return search(experimentId, filter, 10).stream().findFirst()
+                .map(run -> MlflowRuns.trackedRun(experimentId, run));
+    }
+
+    /** The active runs matching {@code filter}, the earliest started first (ties broken by run id). */
+    private List<Run> search(String experimentId, String filter, int max) {
         List<Run> runs = call("search runs where " + filter, () -> client.searchRuns(List.of(experimentId), filter,
-                ViewType.ACTIVE_ONLY, 10, List.of("attributes.start_time ASC")).getItems());
-        return runs.stream().map(Run::getInfo)
-                .min(Comparator.comparingLong(RunInfo::getStartTime).thenComparing(RunInfo::getRunId))
-                .map(run -> new TrackedRun(experimentId, run.getRunId(), run.getArtifactUri(), false));
+                ViewType.ACTIVE_ONLY, max, List.of("attributes.start_time ASC")).getItems());
+        return runs.stream().sorted(Comparator.comparingLong((Run run) -> run.getInfo().getStartTime())
+                .thenComparing(run -> run.getInfo().getRunId())).toList();
     }
 
     /** Logs the params the run lacks; never changes a logged value (MLflow refuses that). */

@@ -72,9 +72,9 @@ class MlflowModelRegistryTest {
             String experimentId = tracker.experimentId(modelName);
             TrackedRun sweep = tracker.sweepRun(experimentId, modelName, Instant.now());
             first = tracker.trialRun(experimentId, sweep.runId(),
-                    new TrialRunSpec("t0-" + experimentId, "t0", Instant.now(), Map.of(), Map.of()));
+                    new TrialRunSpec("t0-" + experimentId, 1, "t0", Instant.now(), Map.of(), Map.of()));
             second = tracker.trialRun(experimentId, sweep.runId(),
-                    new TrialRunSpec("t1-" + experimentId, "t1", Instant.now(), Map.of(), Map.of()));
+                    new TrialRunSpec("t1-" + experimentId, 1, "t1", Instant.now(), Map.of(), Map.of()));
         }
         MlflowRest rest = new MlflowRest(uri);
 
@@ -107,7 +107,7 @@ class MlflowModelRegistryTest {
     private TrackedRun trialRun(MlflowTracker tracker, String experimentId, TrackedRun sweep, String trialId)
             throws IOException {
         TrackedRun run = tracker.trialRun(experimentId, sweep.runId(),
-                new TrialRunSpec(trialId + "-" + experimentId, trialId, Instant.now(), Map.of(), Map.of()));
+                new TrialRunSpec(trialId + "-" + experimentId, 1, trialId, Instant.now(), Map.of(), Map.of()));
         Path model = Files.writeString(tmp.resolve(trialId + ".onnx"), "weights of " + trialId);
         tracker.uploadArtifact(run, model, "model");
         return run;

@@ -87,7 +87,7 @@ class RegisteredModelServingTest {
             String experimentId = tracker.experimentId(name);
             TrackedRun sweep = tracker.sweepRun(experimentId, name, Instant.now());
             run = tracker.trialRun(experimentId, sweep.runId(),
-                    new TrialRunSpec("t0-" + experimentId, "t0", Instant.now(), Map.of(), Map.of()));
+                    new TrialRunSpec("t0-" + experimentId, 1, "t0", Instant.now(), Map.of(), Map.of()));
             tracker.uploadArtifact(run, folder.directory(), MlflowModelRegistry.MODEL_DIR);
         }
         try (MlflowModelRegistry registry = new MlflowModelRegistry(uri)) {
