@@ -28,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +43,13 @@ import org.slf4j.LoggerFactory;
  * trials sequentially in a process. Not thread-safe.
  */
 public final class TrialRunner {
+
+    /**
+     * The metric numbering a trial's progress reports 1, 2, ... across all its phases (teacher or distillation epochs,
+     * fine-tuning epochs, ...): the x axis of its histories, so no two points of one metric share a step (the final
+     * metrics are at step 0).
+     */
+    public static final String PROGRESS_STEP = "step";
 
     private static final Logger LOG = LoggerFactory.getLogger(TrialRunner.class);
 
@@ -65,8 +73,12 @@ public final class TrialRunner {
     public TrialEvent run(TrialSpec spec, EventPublisher publisher) {
         Map<String, String> tags = Provenance.base(spec);
         publisher.offer(TrialEvents.of(spec, EventType.STARTED, Map.of(), tags, null, null));
-        ProgressListener progress = (step, metrics) -> publisher.offer(
-                TrialEvents.of(spec, EventType.PROGRESS, metrics, Map.of("step", step), null, null));
+        AtomicLong reports = new AtomicLong();
+        ProgressListener progress = (step, metrics) -> {
+            Map<String, Double> numbered = new LinkedHashMap<>(metrics);
+            numbered.put(PROGRESS_STEP, (double) reports.incrementAndGet());
+            publisher.offer(TrialEvents.of(spec, EventType.PROGRESS, numbered, Map.of("step", step), null, null));
+        };
         TrialEvent terminal;
         try {
             terminal = spec.role() == TrialRole.TEACHER ? teacher(spec, tags, progress) : compress(spec, tags, progress);
