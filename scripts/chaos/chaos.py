@@ -15,7 +15,7 @@ from pathlib import Path
 
 SWEEP = """name: {name}
 seed: {seed}
-dataset: {{name: fashion-mnist, train_subset: 6000, test_subset: 500}}
+dataset: {{name: fashion-mnist, train_subset: 12000, test_subset: 500}}
 teacher: {{architecture: mlp, width: 64, depth: 1, epochs: 2}}
 objectives:
   - {{metric: accuracy, direction: maximize}}
@@ -27,7 +27,7 @@ search:
   trial_timeout_minutes: 10
   space:
     chain: [[distill], [distill, quantize], [prune, quantize], [quantize]]
-    distill: {{student: cnn, width: [8, 16], epochs: 5}}
+    distill: {{student: cnn, width: [8, 16], epochs: 6}}
     prune: {{sparsity: [0.3, 0.6], finetune_epochs: 3}}
 """
 
@@ -124,7 +124,7 @@ class Chaos:
         deadline = time.time() + max_minutes * 60
         pending = list(plan)
         while pending and time.time() < deadline:
-            time.sleep(self.rng.uniform(5, 12))
+            time.sleep(self.rng.uniform(4, 9))
             if self.ensure_running() == 0:
                 self.say(f"the sweep ended before {len(pending)} actions: {pending}")
                 break

@@ -31,10 +31,20 @@ public final class SweepStore implements AutoCloseable {
 
     private final WorkDir root;
     private final EventPublisher publisher;
+    private final AttemptLedger attempts;
 
     public SweepStore(Path root, EventPublisher publisher) {
         this.root = new WorkDir(root);
         this.publisher = publisher;
+        this.attempts = new AttemptLedger(root);
+    }
+
+    /**
+     * {@code spec} as the next attempt of its trial, recorded before it starts: after every attempt launched in this
+     * sweep's folder so far, by this orchestrator or a killed one, and never below {@code spec.attempt()}.
+     */
+    public TrialSpec launch(TrialSpec spec) {
+        return spec.withAttempt(attempts.launch(spec.trialId(), spec.attempt()));
     }
 
     /** The store's layout. */

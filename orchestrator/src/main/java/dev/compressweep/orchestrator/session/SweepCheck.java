@@ -47,8 +47,14 @@ public final class SweepCheck {
                         + " (dataset.on_bad_example: skip)");
         List<String> problems = new ArrayList<>();
         try {
-            ImageDataset data = Datasets.load(sweep.teacher().trainedElsewhere() ? sweep.dataset()
-                    : new DatasetSpec(sweep.dataset().name(), sweep.dataset().path(), 1, 1, 0, sweep.dataset().format()));
+            DatasetSpec d = sweep.dataset();
+            boolean subsets = d.trainSubset() > 0 || d.testSubset() > 0;
+            ImageDataset data = Datasets.load(sweep.teacher().trainedElsewhere() ? d
+                    : new DatasetSpec(d.name(), d.path(), subsets ? 0 : 1, subsets ? 0 : 1, 0, d.format()));
+            if (subsets) {
+                problems.addAll(subsetProblems(d, sweep.teacher().trainedElsewhere()
+                        ? Datasets.load(new DatasetSpec(d.name(), d.path(), 0, 0, 0, d.format())) : data));
+            }
             problems.addAll(sweep.teacher().trainedElsewhere() ? ImportedTeacherCheck.problems(sweep, data)
                     : architectureProblems(sweep, data.shape(), data.classes()));
         } catch (DatasetException e) {
@@ -57,6 +63,20 @@ public final class SweepCheck {
         if (!problems.isEmpty()) {
             throw new UserError(String.join("\n", problems));
         }
+    }
+
+    /** Subsets larger than the splits they take from: the sweep would silently run on less than it says. */
+    private static List<String> subsetProblems(DatasetSpec spec, ImageDataset all) {
+        List<String> problems = new ArrayList<>();
+        if (spec.trainSubset() > all.train().size()) {
+            problems.add("dataset.train_subset: " + spec.trainSubset() + " is more than the " + all.train().size()
+                    + " training examples of " + spec.path());
+        }
+        if (spec.testSubset() > all.test().size()) {
+            problems.add("dataset.test_subset: " + spec.testSubset() + " is more than the " + all.test().size()
+                    + " test examples of " + spec.path());
+        }
+        return problems;
     }
 
     /** Networks the sweep trains (its teacher, its students at their largest depth) that the images cannot fit. */

@@ -83,9 +83,9 @@ public final class SparkTrialExecutor implements TrialExecutor {
     @Override
     public CompletableFuture<Void> submit(TrialSpec spec) {
         return CompletableFuture.runAsync(() -> {
-            TrialSpec attempt = spec;
-            while (true) {
-                boolean last = attempt.attempt() - spec.attempt() >= maxRetries;
+            TrialSpec attempt = store.launch(spec);
+            for (int retries = 0; ; retries++) {
+                boolean last = retries >= maxRetries;
                 Optional<String> lost = runOnce(attempt, last);
                 if (lost.isEmpty()) {
                     return;
@@ -94,9 +94,10 @@ public final class SparkTrialExecutor implements TrialExecutor {
                     store.fail(attempt, lost.get(), true);
                     return;
                 }
+                TrialSpec next = store.launch(attempt);
                 LOG.warn("trial {} attempt {} was lost ({}); running it again as attempt {}", attempt.trialId(),
-                        attempt.attempt(), lost.get(), attempt.attempt() + 1);
-                attempt = attempt.withAttempt(attempt.attempt() + 1);
+                        attempt.attempt(), lost.get(), next.attempt());
+                attempt = next;
             }
         }, submitters);
     }

@@ -137,6 +137,14 @@ class ValidateOwnDataTest {
     }
 
     @Test
+    void shouldRefuseASubsetLargerThanTheData() throws IOException {
+        Path root = images("pics", 10, "cat", "dog");
+
+        assertRefused(sweep("{format: image-folder, path: " + root + ", train_subset: 5000}"),
+                "dataset.train_subset: 5000 is more than the");
+    }
+
+    @Test
     void shouldRefuseAnEmptyCsvFile() throws IOException {
         Path csv = dir.resolve("empty.csv");
         Files.writeString(csv, "");
