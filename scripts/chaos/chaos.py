@@ -40,13 +40,23 @@ def pids(pattern):
     return [int(p) for p in sh("pgrep", "-f", pattern).split()]
 
 
+def tree(pid):
+    """pid and all its descendants."""
+    out = [pid]
+    for child in pids_of_parent(pid):
+        out += tree(child)
+    return out
+
+
+def pids_of_parent(pid):
+    return [int(p) for p in sh("pgrep", "-P", str(pid)).split()]
+
+
 def kill(pattern):
-    found = pids(pattern)
+    """kill -9 the processes matching pattern and their descendants (a server's workers too)."""
+    found = [p for root in pids(pattern) for p in tree(root)]
     for pid in found:
-        try:
-            subprocess.run(["kill", "-9", str(pid)], check=False)
-        except OSError:
-            pass
+        subprocess.run(["kill", "-9", str(pid)], check=False)
     return found
 
 
@@ -54,6 +64,7 @@ class Chaos:
     def __init__(self, args):
         self.home = Path(args.home)
         self.cw = str(self.home / "bin" / "compressweep")
+        self.services_dir = self.home / ".local" / "services"
         self.work = Path(args.work)
         self.work.mkdir(parents=True, exist_ok=True)
         self.rng = random.Random(args.seed)
@@ -64,6 +75,7 @@ class Chaos:
         self.trials = args.trials
         self.proc = None
         self.mlflow = None
+        self.foreign = set(pids("dev[.]compressweep[.]workers[.]trial[.]TrialMain"))
 
     def say(self, text):
         print(f"[chaos {time.strftime('%H:%M:%S')}] {text}", flush=True)
@@ -97,18 +109,17 @@ class Chaos:
             self.say("kill -9 orchestrator; resuming")
             self.start()
         elif action == "broker":
-            self.say(f"kill -9 broker {kill('kafka[.]Kafka ')}; down for 20 s")
+            self.say(f"kill -9 broker {kill('kafka[.]Kafka ' + str(self.services_dir / 'kafka'))}; down for 20 s")
             time.sleep(20)
             self.services()
             self.say("broker restarted")
         elif action == "mlflow":
-            self.say(f"kill -9 MLflow {kill('mlflow[.]server|mlflow server|uvicorn.*mlflow|gunicorn.*mlflow')};"
-                     " down for 15 s")
+            self.say(f"kill -9 MLflow {kill('mlflow server .*' + str(self.services_dir / 'mlflow'))}; down for 15 s")
             time.sleep(15)
             self.services()
             self.say("MLflow restarted")
         elif action == "trial":
-            trials = pids("TrialMain")
+            trials = self.trial_jvms()
             if trials:
                 victim = self.rng.choice(trials)
                 subprocess.run(["kill", "-9", str(victim)], check=False)
@@ -117,6 +128,10 @@ class Chaos:
                 self.say("no trial JVM running to kill")
                 return False
         return True
+
+    def trial_jvms(self):
+        """Trial JVMs (fresh or warm workers) started since this chaos run began, not other users' ones."""
+        return [p for p in pids("dev[.]compressweep[.]workers[.]trial[.]TrialMain") if p not in self.foreign]
 
     def run(self, plan, max_minutes):
         self.services()
@@ -174,7 +189,7 @@ class Chaos:
                 duplicate_points += sum(n - 1 for n in steps.values() if n > 1)
         return {"planned": self.trials, "complete": complete, "failed": failed,
                 "lost": self.trials - complete - failed, "duplicated": sum(n - 1 for n in by_id.values() if n > 1),
-                "stuck-running": stuck, "orphans": len(pids("TrialMain")),
+                "stuck-running": stuck, "orphans": len(self.trial_jvms()),
                 "duplicate-metric-points": duplicate_points}
 
 

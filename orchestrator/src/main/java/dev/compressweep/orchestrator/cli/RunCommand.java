@@ -45,6 +45,11 @@ final class RunCommand implements Callable<Integer> {
             description = "Kafka bootstrap servers (default: $KAFKA_BOOTSTRAP_SERVERS, else a broker started here)")
     private String kafka;
 
+    @Option(names = "--kafka-config", paramLabel = "FILE",
+            description = "Kafka client settings every client of the sweep uses (security.protocol, sasl.*, ssl.*),"
+                    + " as a properties file; they reach the trial JVMs through Spark, never in a file or a log")
+    private Path kafkaConfig;
+
     @Option(names = "--mlflow", paramLabel = "URL",
             description = "MLflow tracking URI (default: $MLFLOW_TRACKING_URI, else a server started here)")
     private String mlflow;
@@ -79,6 +84,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         SweepSpec spec = SweepFileParser.parse(file);
         SweepCheck.require(spec, System.out);
+        KafkaSettingsOption.apply(kafkaConfig);
         SparkSettings spark = SparkSettings.resolve(master, sparkConf, advertise, spec.search().parallelism(),
                 spec.search().threadsPerTrial());
         Endpoints endpoints = Endpoints.resolve(kafka, mlflow, spark);

@@ -35,10 +35,14 @@ final class SinkCommand {
                     description = "Kafka bootstrap servers (default: $KAFKA_BOOTSTRAP_SERVERS, else the broker"
                             + " compressweep runs here)")
             String kafka,
+            @Option(names = "--kafka-config", paramLabel = "FILE",
+                    description = "Kafka client settings (security.protocol, sasl.*, ssl.*) as a properties file")
+            Path kafkaConfig,
             @Option(names = "--mlflow", paramLabel = "URL",
                     description = "MLflow tracking URI (default: $MLFLOW_TRACKING_URI, else the server compressweep"
                             + " runs here); signs in with MLflow's MLFLOW_TRACKING_* variables")
             String mlflow) throws InterruptedException {
+        KafkaSettingsOption.apply(kafkaConfig);
         Path dir = (Files.isDirectory(sweep) ? sweep : out.resolve(SweepFileParser.parse(sweep).id())).toAbsolutePath();
         if (!Files.isRegularFile(dir.resolve("sweep.yaml"))) {
             throw new UserError("no sweep results in " + dir + ": give the sweep's results folder, or its sweep file");

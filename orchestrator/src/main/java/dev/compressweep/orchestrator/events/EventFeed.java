@@ -2,6 +2,7 @@ package dev.compressweep.orchestrator.events;
 
 import dev.compressweep.workers.event.EventCodec;
 import dev.compressweep.workers.event.IncompatibleEventException;
+import dev.compressweep.workers.event.KafkaClientProperties;
 import dev.compressweep.workers.event.TrialEvent;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ public final class EventFeed implements AutoCloseable {
 
     public EventFeed(String bootstrapServers, String topic) {
         Properties props = new Properties();
+        KafkaClientProperties.addTo(props);
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

@@ -1,6 +1,7 @@
 package dev.compressweep.orchestrator.events;
 
 import dev.compressweep.orchestrator.UserError;
+import dev.compressweep.workers.event.KafkaClientProperties;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -38,6 +39,7 @@ public final class Topics {
      */
     public static void ensure(String bootstrapServers, String topic, TopicSettings settings) {
         Properties props = new Properties();
+        KafkaClientProperties.addTo(props);
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_SECONDS * 1000);
         try (Admin admin = Admin.create(props)) {

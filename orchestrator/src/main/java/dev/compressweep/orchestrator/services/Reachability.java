@@ -1,5 +1,6 @@
 package dev.compressweep.orchestrator.services;
 
+import dev.compressweep.workers.event.KafkaClientProperties;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
@@ -52,6 +53,7 @@ public final class Reachability {
         }
         int millis = (int) Math.max(1, timeout.toMillis());
         Properties props = new Properties();
+        KafkaClientProperties.addTo(props);
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis);

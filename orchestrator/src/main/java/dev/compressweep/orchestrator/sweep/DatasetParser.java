@@ -30,13 +30,13 @@ final class DatasetParser {
         String name = f.text("name", builtIn ? Datasets.KNOWN.get(0) : "", false);
         String kind = builtIn ? DatasetSpec.builtInFormat(name) : f.text("format", DataFormat.IMAGE_FOLDER, true);
         if (builtIn && !Datasets.KNOWN.contains(name)) {
-            f.problems().add(f.at("name"), "unknown dataset '" + name + "' (built in: " + String.join(", ",
-                    Datasets.KNOWN) + "); for your own files set format (" + String.join(", ", DataFormat.KINDS)
-                    + ") and path");
+            f.problems().add(f.at("name"), "unknown dataset " + Problems.quoted(name) + " (built in: "
+                    + String.join(", ", Datasets.KNOWN) + "); for your own files set format ("
+                    + String.join(", ", DataFormat.KINDS) + ") and path");
         }
         if (!DataFormat.KINDS.contains(kind)) {
-            f.problems().add(f.at("format"), "must be one of " + String.join(", ", DataFormat.KINDS) + ", but got '"
-                    + kind + "'");
+            f.problems().add(f.at("format"), "must be one of " + String.join(", ", DataFormat.KINDS) + ", but got "
+                    + Problems.quoted(kind));
             kind = DataFormat.IMAGE_FOLDER;
         }
         String path = f.text("path", builtIn && Datasets.KNOWN.contains(name) ? Datasets.defaultFolder(name) : "",
@@ -71,7 +71,7 @@ final class DatasetParser {
         List<Double> std = f.numbers("std", Set.of(1, 3), 1e-6, 1000);
         String bad = f.text("on_bad_example", "fail", false);
         if (!List.of("fail", "skip").contains(bad)) {
-            f.problems().add(f.at("on_bad_example"), "must be fail or skip, but got '" + bad + "'");
+            f.problems().add(f.at("on_bad_example"), "must be fail or skip, but got " + Problems.quoted(bad));
         }
         double test = f.real("test", DataFormat.DEFAULT_TEST, 0.01, 0.9);
         return new DataFormat(kind, size, channels, mean, std, f.text("label_column", null, false),

@@ -67,7 +67,7 @@ final class Fields {
             return fallback;
         }
         if (!value.get().canConvertToLong() || !value.get().isIntegralNumber()) {
-            problems.add(at(key), "must be a whole number, but got " + value.get());
+            problems.add(at(key), "must be a whole number, but got " + Problems.shown(value.get()));
             return fallback;
         }
         long x = value.get().asLong();
@@ -84,7 +84,7 @@ final class Fields {
             return fallback;
         }
         if (!value.get().isNumber()) {
-            problems.add(at(key), "must be a number, but got " + value.get());
+            problems.add(at(key), "must be a number, but got " + Problems.shown(value.get()));
             return fallback;
         }
         double x = value.get().asDouble();
@@ -93,6 +93,19 @@ final class Fields {
             return fallback;
         }
         return x;
+    }
+
+    /** {@code true} or {@code false}; the fallback when absent (or null). */
+    boolean flag(String key, boolean fallback) {
+        Optional<JsonNode> value = raw(key);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        if (!value.get().isBoolean()) {
+            problems.add(at(key), "must be true or false, but got " + Problems.shown(value.get()));
+            return fallback;
+        }
+        return value.get().booleanValue();
     }
 
     /** Numbers given as one number or a list of {@code sizes} numbers, each in [min, max]; empty when absent. */
@@ -108,8 +121,9 @@ final class Fields {
         }
         if (!sizes.contains(items.size()) || !items.stream().allMatch(JsonNode::isNumber)
                 || !items.stream().allMatch(n -> n.asDouble() >= min && n.asDouble() <= max)) {
-            problems.add(at(key), "must be " + sizes.stream().map(n -> n == 1 ? "a number" : "a list of " + n)
-                    .collect(Collectors.joining(" or ")) + " in [" + min + ", " + max + "], but got " + value.get());
+            problems.add(at(key), "must be " + sizes.stream().sorted()
+                    .map(n -> n == 1 ? "a number" : "a list of " + n).collect(Collectors.joining(" or "))
+                    + " in [" + min + ", " + max + "], but got " + Problems.shown(value.get()));
             return List.of();
         }
         return items.stream().map(JsonNode::asDouble).toList();
@@ -127,7 +141,8 @@ final class Fields {
             items = List.of(value.get());
         }
         if (items.isEmpty() || !items.stream().allMatch(JsonNode::isValueNode)) {
-            problems.add(at(key), "must be a text or a non-empty list of texts, but got " + value.get());
+            problems.add(at(key), "must be a text or a non-empty list of texts, but got "
+                    + Problems.shown(value.get()));
             return List.of();
         }
         return items.stream().map(JsonNode::asText).toList();

@@ -37,10 +37,10 @@ record Knob(String name, Object defaultValue, List<Object> choices, double min, 
     /** Why {@code value} is not accepted, or null when it is. */
     String reject(Object value) {
         if (isCategorical()) {
-            return choices.contains(value) ? null : "must be one of " + choices + ", but got " + value;
+            return choices.contains(value) ? null : "must be one of " + choices + ", but got " + shown(value);
         }
         if (!(value instanceof Number number)) {
-            return "must be a number, but got " + value;
+            return "must be a number, but got " + shown(value);
         }
         double x = number.doubleValue();
         if (integer && x != Math.rint(x)) {
@@ -50,6 +50,11 @@ record Knob(String name, Object defaultValue, List<Object> choices, double min, 
             return "must lie in [" + format(min) + ", " + format(max) + "], but got " + value;
         }
         return null;
+    }
+
+    /** A text as the file's user wrote it, quoted; any other value as it is; both cut ({@link Problems}). */
+    private static String shown(Object value) {
+        return value instanceof String text ? Problems.quoted(text) : Problems.shown(value);
     }
 
     private String format(double x) {

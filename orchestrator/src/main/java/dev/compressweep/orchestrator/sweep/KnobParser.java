@@ -12,7 +12,10 @@ import java.util.Optional;
 
 /**
  * Reads one knob's entry of the search space: a single value (fixed), a list (categorical), or a
- * mapping {@code {low, high, log}} (a range, for numeric knobs). Values are checked against the knob.
+ * mapping {@code {low, high, log}} (a range, for numeric knobs; {@code log}, {@code true} or {@code false}, is
+ * optional). Values are checked against the knob. A range of a whole-number knob may have {@code low == high}
+ * ({@code {low: 16, high: 16}}): it is accepted and always gives that value, as {@code 16} would; a range of a
+ * real knob needs {@code low < high}.
  */
 final class KnobParser {
 
@@ -46,7 +49,7 @@ final class KnobParser {
             problems.add(path, "must list at least one value");
         }
         if (ok && choices.stream().distinct().count() != choices.size()) {
-            problems.add(path, "lists a value twice: " + choices);
+            problems.add(path, "lists a value twice: " + Problems.shown(choices));
             ok = false;
         }
         return ok ? Optional.of(new Categorical(name, choices, when)) : Optional.empty();
@@ -60,6 +63,7 @@ final class KnobParser {
         }
         Fields fields = new Fields(node, path, problems);
         fields.rejectUnknown(List.of("low", "high", "log"));
+        boolean log = fields.flag("log", false);
         JsonNode low = node.get("low");
         JsonNode high = node.get("high");
         if (low == null || high == null || !low.isNumber() || !high.isNumber()) {
@@ -72,7 +76,6 @@ final class KnobParser {
             problems.add(path, lowWhy != null ? "low " + lowWhy : "high " + highWhy);
             return Optional.empty();
         }
-        boolean log = node.path("log").asBoolean(false);
         try {
             Parameter parameter = knob.integer()
                     ? new IntRange(name, low.asLong(), high.asLong(), log, when)

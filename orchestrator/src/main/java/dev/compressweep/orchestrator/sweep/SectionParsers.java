@@ -8,7 +8,9 @@ import dev.compressweep.search.sampler.GridSampler;
 import dev.compressweep.search.space.SearchSpace;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Reads the objectives, constraints and search settings sections of a sweep file. */
@@ -26,15 +28,21 @@ final class SectionParsers {
             top.problems().add("objectives", "must list at least one {metric, direction}");
             return List.of(new Objective("accuracy", Direction.MAXIMIZE));
         }
+        Map<String, String> seen = new HashMap<>();
         for (int i = 0; i < node.get().size(); i++) {
             Fields item = new Fields(node.get().get(i), "objectives[" + i + "]", top.problems());
             item.rejectUnknown(List.of("metric", "direction"));
             String metric = metric(item, item.text("metric", "accuracy", true), item.at("metric"));
+            String first = seen.putIfAbsent(metric, item.path());
+            if (first != null && item.raw("metric").isPresent()) {
+                top.problems().add(item.at("metric"), "repeats the metric " + Problems.quoted(metric) + " of " + first
+                        + ": a metric is one objective, maximized or minimized");
+            }
             String direction = item.text("direction", "maximize", true);
             try {
                 objectives.add(new Objective(metric, Direction.parse(direction)));
             } catch (IllegalArgumentException e) {
-                top.problems().add(item.at("direction"), e.getMessage());
+                top.problems().add(item.at("direction"), Problems.requoted(e.getMessage(), direction));
             }
         }
         return objectives;
@@ -52,12 +60,13 @@ final class SectionParsers {
         }
         for (int i = 0; i < node.get().size(); i++) {
             String path = "constraints[" + i + "]";
+            String text = node.get().get(i).asText();
             try {
-                Constraint constraint = Constraint.parse(node.get().get(i).asText());
+                Constraint constraint = Constraint.parse(text);
                 metric(top, constraint.metric(), path);
                 constraints.add(constraint);
             } catch (IllegalArgumentException e) {
-                top.problems().add(path, e.getMessage());
+                top.problems().add(path, Problems.requoted(e.getMessage(), text));
             }
         }
         return constraints;
@@ -69,7 +78,7 @@ final class SectionParsers {
         String name = f.text("strategy", "random", true);
         Strategy strategy = Strategy.parse(name).orElse(Strategy.RANDOM);
         if (Strategy.parse(name).isEmpty()) {
-            f.problems().add(f.at("strategy"), "must be grid, random or bayesian, but got '" + name + "'");
+            f.problems().add(f.at("strategy"), "must be grid, random or bayesian, but got " + Problems.quoted(name));
         }
         int gridPoints = (int) f.integer("grid_points", 3, 2, 100);
         int gridSize = space == null ? 1
@@ -90,10 +99,11 @@ final class SectionParsers {
 
     private static String metric(Fields f, String metric, String path) {
         if (metric.startsWith(Metrics.TEST_PREFIX)) {
-            f.problems().add(path, "'" + metric + "' is measured on the test split, which is only reported: choose on"
-                    + " validation, with '" + metric.substring(Metrics.TEST_PREFIX.length()) + "'");
+            f.problems().add(path, Problems.quoted(metric) + " is measured on the test split, which is only reported:"
+                    + " choose on validation, with " + Problems.quoted(metric.substring(Metrics.TEST_PREFIX.length())));
         } else if (!Metrics.KNOWN.contains(metric)) {
-            f.problems().add(path, "unknown metric '" + metric + "' (known: " + String.join(", ", Metrics.KNOWN) + ")");
+            f.problems().add(path, "unknown metric " + Problems.quoted(metric) + " (known: " + String.join(", ",
+                    Metrics.KNOWN) + ")");
         }
         return metric;
     }

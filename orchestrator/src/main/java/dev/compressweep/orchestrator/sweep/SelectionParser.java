@@ -34,7 +34,8 @@ final class SelectionParser {
         }
         Optional<SelectionStrategy> strategy = SelectionStrategy.parse(name);
         if (strategy.isEmpty()) {
-            f.problems().add(f.at("strategy"), "must be lexicographic, knee or weighted, but got '" + name + "'");
+            f.problems().add(f.at("strategy"), "must be lexicographic, knee or weighted, but got "
+                    + Problems.quoted(name));
             return Selection.LEXICOGRAPHIC;
         }
         Optional<JsonNode> weights = f.raw("weights");
@@ -74,7 +75,7 @@ final class SelectionParser {
         }
         if (valid && weights.values().stream().allMatch(w -> w == 0)) {
             f.problems().add(f.path(), "must not all be 0: at least one objective needs a positive weight, but got "
-                    + f.node());
+                    + Problems.shown(f.node()));
             return Optional.empty();
         }
         return valid ? Optional.of(weights) : Optional.empty();
@@ -84,10 +85,10 @@ final class SelectionParser {
     private static Optional<String> problem(String metric, JsonNode value, List<String> metrics) {
         if (!metrics.contains(metric)) {
             return Optional.of("a weight must name an objective's metric (" + String.join(", ", metrics)
-                    + "), but got '" + metric + "'");
+                    + "), but got " + Problems.quoted(metric));
         }
         if (!value.isNumber()) {
-            return Optional.of("must be a number, but got " + value);
+            return Optional.of("must be a number, but got " + Problems.shown(value));
         }
         if (!(value.asDouble() >= 0 && Double.isFinite(value.asDouble()))) {
             return Optional.of("must be >= 0, but got " + value.asDouble());

@@ -18,6 +18,9 @@ import java.util.Set;
  */
 final class SpaceParser {
 
+    /** What joins the methods of a chain written as text: {@code "distill > quantize"} or {@code "a -> b"}. */
+    private static final String ARROW = "\\s*(>|->)\\s*";
+
     private SpaceParser() {}
 
     static SearchSpace parse(Fields space) {
@@ -75,21 +78,27 @@ final class SpaceParser {
             if (item.isArray()) {
                 item.forEach(step -> steps.add(step.asText()));
             } else {
-                steps.addAll(List.of(item.asText().split("\\s*(>|->)\\s*")));
+                steps.addAll(List.of(item.asText().split(ARROW, -1)));
             }
             String itemPath = path + "[" + i + "]";
-            if (steps.isEmpty() || steps.stream().anyMatch(String::isBlank)) {
+            if (steps.stream().allMatch(String::isBlank)) {
                 problems.add(itemPath, "must name at least one method");
                 continue;
             }
+            if (steps.stream().anyMatch(String::isBlank)) {
+                problems.add(itemPath, item.isArray() ? "must name a method at every step, but got "
+                        + Problems.shown(item) : "must be methods joined by '>' or '->', a method on each side of every"
+                        + " arrow (e.g. \"distill > quantize\"), but got " + Problems.quoted(item.asText()));
+                continue;
+            }
             steps.stream().filter(s -> Method.byKey(s).isEmpty()).forEach(s ->
-                    problems.add(itemPath, "unknown method '" + s + "' (known: " + Method.keys() + ")"));
+                    problems.add(itemPath, "unknown method " + Problems.quoted(s) + " (known: " + Method.keys() + ")"));
             if (new LinkedHashSet<>(steps).size() != steps.size()) {
-                problems.add(itemPath, "names a method twice: " + steps);
+                problems.add(itemPath, "names a method twice: " + Problems.shown(steps));
             }
             String chain = String.join(SweepSpec.CHAIN_SEPARATOR, steps);
             if (chains.contains(chain)) {
-                problems.add(itemPath, "repeats the chain " + chain);
+                problems.add(itemPath, "repeats the chain " + Problems.shown(chain));
             } else {
                 chains.add(chain);
             }

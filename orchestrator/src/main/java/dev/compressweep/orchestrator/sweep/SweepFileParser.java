@@ -1,10 +1,6 @@
 package dev.compressweep.orchestrator.sweep;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.compressweep.deploy.selection.Selection;
 import dev.compressweep.search.objective.Constraint;
 import dev.compressweep.search.objective.Objective;
@@ -22,13 +18,11 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Reads and validates a sweep file (YAML). Every problem is reported at once, each with its path in the
- * file ({@code search.space.distill.temperature: ...}), as one {@link SweepFileException}.
+ * Reads and validates a sweep file (YAML, read by {@link SweepYaml}). Every problem is reported at once, each with
+ * its path in the file ({@code search.space.distill.temperature: ...}), as one {@link SweepFileException}.
  */
 public final class SweepFileParser {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
     private SweepFileParser() {}
@@ -68,20 +62,7 @@ public final class SweepFileParser {
 
     /** Parses {@code text}; {@code origin} names it in messages; relative paths in it are taken from {@code base}. */
     public static SweepSpec parse(String text, String origin, Path base) {
-        JsonNode root;
-        try (JsonParser parser = YAML.getFactory().createParser(text)) {
-            root = YAML.readTree(parser);
-            if (parser.nextToken() != null) {
-                throw new SweepFileException(origin, List.of("holds more than one YAML document (a '---' line):"
-                        + " a sweep file is one document"));
-            }
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr();
-            throw new SweepFileException(origin, List.of("is not valid YAML" + where + ": " + e.getOriginalMessage()));
-        } catch (IOException e) {
-            throw new SweepFileException(origin, List.of("cannot be read (" + e + ")"));
-        }
+        JsonNode root = SweepYaml.read(text, origin);
         if (root == null || !root.isObject()) {
             throw new SweepFileException(origin, List.of("must be a YAML mapping with name, dataset, teacher,"
                     + " objectives and search"));
@@ -93,7 +74,7 @@ public final class SweepFileParser {
         String name = top.text("name", "sweep", true);
         if (!NAME.matcher(name).matches()) {
             problems.add("name", "must be 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit, but"
-                    + " got '" + name + "'");
+                    + " got " + Problems.quoted(name));
         }
         long seed = top.integer("seed", 0, Long.MIN_VALUE, Long.MAX_VALUE);
         DatasetSpec dataset = DatasetParser.parse(top.section("dataset", true), base);

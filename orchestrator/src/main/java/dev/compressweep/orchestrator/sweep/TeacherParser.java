@@ -36,7 +36,7 @@ final class TeacherParser {
         String architecture = f.text("architecture", "cnn", false);
         if (!Arrays.stream(Architecture.Kind.values()).map(Architecture.Kind::id).toList().contains(architecture)) {
             f.problems().add(f.at("architecture"), "must be one of " + Arrays.stream(Architecture.Kind.values())
-                    .map(Architecture.Kind::id).toList() + ", but got '" + architecture + "'");
+                    .map(Architecture.Kind::id).toList() + ", but got " + Problems.quoted(architecture));
         }
         if (given.contains(ImportedTeacher.TORCHSCRIPT)) {
             f.problems().add(f.at(ImportedTeacher.TORCHSCRIPT), "is not supported yet: every row of the front is an"
@@ -67,14 +67,14 @@ final class TeacherParser {
                 .map(Double::intValue).toList();
         String layout = f.text("layout", null, false);
         if (layout != null && !ImportedTeacher.LAYOUTS.contains(layout)) {
-            f.problems().add(f.at("layout"), "must be one of " + ImportedTeacher.LAYOUTS + ", but got '" + layout
-                    + "'");
+            f.problems().add(f.at("layout"), "must be one of " + ImportedTeacher.LAYOUTS + ", but got "
+                    + Problems.quoted(layout));
             layout = null;
         }
         String outputs = f.text("outputs", null, false);
         if (outputs != null && !ImportedTeacher.OUTPUTS.contains(outputs)) {
-            f.problems().add(f.at("outputs"), "must be one of " + ImportedTeacher.OUTPUTS + ", but got '" + outputs
-                    + "'");
+            f.problems().add(f.at("outputs"), "must be one of " + ImportedTeacher.OUTPUTS + ", but got "
+                    + Problems.quoted(outputs));
             outputs = null;
         }
         return new ImportedTeacher(format, shape, layout, outputs);

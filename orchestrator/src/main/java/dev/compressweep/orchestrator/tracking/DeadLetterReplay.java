@@ -1,5 +1,6 @@
 package dev.compressweep.orchestrator.tracking;
 
+import dev.compressweep.workers.event.KafkaClientProperties;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,6 +56,7 @@ public final class DeadLetterReplay {
             ExperimentTracker tracker) throws InterruptedException {
         String deadLetterTopic = DeadLetter.topicFor(topic);
         Properties props = new Properties();
+        KafkaClientProperties.addTo(props);
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP_PREFIX + topic);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

@@ -2,6 +2,7 @@ package dev.compressweep.orchestrator.tracking;
 
 import dev.compressweep.orchestrator.events.TopicSettings;
 import dev.compressweep.orchestrator.events.Topics;
+import dev.compressweep.workers.event.KafkaClientProperties;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -65,6 +66,7 @@ final class DeadLetters implements AutoCloseable {
 
     private Producer<String, String> newProducer() {
         Properties props = new Properties();
+        KafkaClientProperties.addTo(props);
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");

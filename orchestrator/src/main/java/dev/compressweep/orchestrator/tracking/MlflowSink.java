@@ -1,6 +1,7 @@
 package dev.compressweep.orchestrator.tracking;
 
 import dev.compressweep.orchestrator.events.TopicSettings;
+import dev.compressweep.workers.event.KafkaClientProperties;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -142,6 +143,7 @@ public final class MlflowSink implements AutoCloseable {
 
     private MlflowSink(Config config, ExperimentTracker tracker) {
         Properties props = new Properties();
+        KafkaClientProperties.addTo(props);
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

@@ -149,6 +149,83 @@ class SweepFileParserTest {
     }
 
     @Test
+    void shouldReportBrokenYamlAsOneLineWithTheProblemAndWhereItIs() {
+        assertEquals(List.of("is not valid YAML at line 1, column 11: expected ',' or ']', but got <stream end>"
+                + " (while parsing a flow sequence that starts at line 1, column 9)"), parseProblems("budget: [6"));
+        assertEquals(List.of("is not valid YAML at line 1, column 1: expected the node content, but found"
+                + " '<document end>' (while parsing a block node that starts at line 1, column 1)"),
+                parseProblems("..."));
+        assertEquals(List.of("is not valid YAML at line 11, column 1: found character '\\t(TAB)' that cannot start any"
+                + " token. (Do not use \\t(TAB) for indentation) (while scanning for the next token)"),
+                parseProblems(VALID.replace("  parallelism", "\tparallelism")));
+        assertEquals(List.of("is not valid YAML at line 20, column 5: sequence entries are not allowed here"),
+                parseProblems(VALID + "--- - 1"));
+        String longKey = parseProblems(VALID + "k".repeat(1100) + ": 1\n").get(0);
+        assertTrue(longKey.startsWith("is not valid YAML at line 20, column 1101: could not find expected ':'"),
+                longKey);
+    }
+
+    @Test
+    void shouldEscapeLineBreaksAndCutLongValuesInProblems() {
+        assertEquals(List.of("name: must be 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit,"
+                + " but got 'tiny\\nit'"), parseProblems(VALID.replace("name: tiny", "name: \"tiny\\nit\"")));
+        assertEquals(List.of("a\\r\\nb: is not a known setting (known: name, seed, dataset, teacher, objectives,"
+                + " constraints, select, search)"), parseProblems(VALID + "\"a\\r\\nb\": 1\n"));
+        SweepFileException e = assertThrows(SweepFileException.class, () -> SweepFileParser.parse(
+                VALID.replace("name: tiny", "name: " + "n ".repeat(50_000)), "t.yaml"));
+        assertTrue(e.getMessage().endsWith("but got '" + "n ".repeat(40) + "...' (99999 characters)"),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
+    }
+
+    @Test
+    void shouldRefuseAnchorsAndAliasesButNotAmpersandsOrStarsInQuotedText() {
+        assertEquals(List.of("uses the YAML alias *bayesian at line 10, column 13: a sweep file takes no YAML anchors"
+                + " (&) or aliases (*): write each value out, and quote a text that starts with '&' or '*'"),
+                parseProblems(VALID.replace("strategy: grid", "strategy: *bayesian")));
+        assertTrue(parseProblems(VALID.replace("seed: 7", "seed: &lucky 7")).get(0)
+                .startsWith("defines the YAML anchor &lucky at line 2, column 7: a sweep file takes no YAML anchors"));
+        assertTrue(parseProblems(VALID.replace("search:", "search: &s")).get(0)
+                .startsWith("defines the YAML anchor &s at line 9, column 9: "));
+
+        SweepSpec quoted = SweepFileParser.parse(VALID.replace("/data/fm", "\"/data/&fm*\""), "q.yaml");
+
+        assertEquals("/data/&fm*", quoted.dataset().path());
+    }
+
+    @Test
+    void shouldRequireARangesLogToBeTrueOrFalse() {
+        assertEquals(List.of("search.space.distill.temperature.log: must be true or false, but got 1"),
+                parseProblems(VALID.replace("log: true", "log: 1")));
+        assertEquals(List.of("search.space.distill.temperature.log: must be true or false, but got \"true\""),
+                parseProblems(VALID.replace("log: true", "log: \"true\"")));
+    }
+
+    @Test
+    void shouldRefuseAChainThatEndsInAnArrow() {
+        assertEquals(List.of("search.space.chain[2]: must be methods joined by '>' or '->', a method on each side of"
+                + " every arrow (e.g. \"distill > quantize\"), but got 'distill > quantize ->'"),
+                parseProblems(VALID.replace("\"distill > quantize\"", "\"distill > quantize ->\"")));
+    }
+
+    @Test
+    void shouldRefuseTheSameMetricTwiceInObjectives() {
+        assertEquals(List.of("objectives[1].metric: repeats the metric 'accuracy' of objectives[0]: a metric is one"
+                + " objective, maximized or minimized"),
+                parseProblems(VALID.replace("metric: size_bytes, direction: minimize",
+                        "metric: accuracy, direction: min")));
+    }
+
+    @Test
+    void shouldTakeAWholeNumberRangeWithLowEqualToHighAsAFixedValue() {
+        SweepSpec spec = SweepFileParser.parse(VALID.replace("width: [16, 32]", "width: {low: 16, high: 16}"),
+                "f.yaml");
+
+        assertTrue(new GridSampler(2).enumerate(spec.space()).stream().filter(a -> a.has("distill.width"))
+                .allMatch(a -> a.getLong("distill.width") == 16));
+    }
+
+    @Test
     void shouldReadTheBayesianStrategyWithItsStartUpTrials() {
         SweepSpec spec = SweepFileParser.parse(VALID.replace("strategy: grid", "strategy: bayesian\n  budget: 9\n"
                 + "  startup_trials: 3"), "b.yaml");

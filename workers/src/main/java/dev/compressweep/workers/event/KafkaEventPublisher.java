@@ -43,6 +43,7 @@ public final class KafkaEventPublisher implements EventPublisher {
         this.deliveryTimeout = Duration.ofSeconds(Long.getLong(TIMEOUT_PROPERTY,
                 DEFAULT_DELIVERY_TIMEOUT.toSeconds()));
         Properties props = new Properties();
+        KafkaClientProperties.addTo(props);
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
