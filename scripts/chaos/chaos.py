@@ -211,7 +211,11 @@ def main():
     chaos.rng.shuffle(plan)
     chaos.say("plan: " + ", ".join(plan))
     skipped = chaos.run(plan, args.max_minutes)
-    time.sleep(5)
+    # a trial JVM stops within seconds of its launcher's end; one still alive after 30 s is an orphan
+    for _ in range(30):
+        if not chaos.trial_jvms():
+            break
+        time.sleep(1)
     c = chaos.count()
     print(f"trials planned {c['planned']}, complete {c['complete']}, failed {c['failed']}, lost {c['lost']},"
           f" duplicated {c['duplicated']}, stuck-running {c['stuck-running']}, orphans {c['orphans']},"
