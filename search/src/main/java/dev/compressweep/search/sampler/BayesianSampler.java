@@ -30,21 +30,25 @@ import java.util.SplittableRandom;
  * objectives. Fitting and scoring here cost O(n) per candidate and parameter, which keeps an
  * {@code ask} well within 50 ms at 500 finished trials.
  *
- * <p>How a proposal is made: until {@code startupTrials} trials have finished (complete or
- * failed), proposals are those of a {@link RandomSampler} with the same seed. Afterwards the
+ * <p>How a proposal is made: until {@code startupTrials} trials have finished (complete, stopped
+ * or failed), proposals are those of a {@link RandomSampler} with the same seed. Afterwards the
  * finished trials are ranked. Feasible ones (every constraint met) come first, by non-dominated
  * level of the objectives and then by hypervolume contribution; infeasible ones follow, by total
- * violation, each constraint's violation taken relative to its bound. Failed trials, and complete
- * ones lacking an objective or constraint metric, come last. The best {@code gamma} share of the
- * finished trials (at most {@link #MAX_GOOD}, never a failed one) is "good", each weighted by
- * its share of the good front's hypervolume as in MOTPE, the rest "bad";
- * running trials count as bad too (a constant liar), so parallel proposals avoid what is already
- * being tried. Of {@code candidates} assignments drawn from the good density, those whose
- * categorical and integer values no trial has had yet come first, and among them the one most
- * likely under the good density relative to the bad one is proposed, never one already tried in
- * any state ({@link Motpe} says why new discrete settings come first). In a batch, each proposal joins the running ones before the next is made, so
- * {@code ask(k)} gives the same proposals as k calls of {@code ask(1)} with the earlier proposals
- * running.
+ * violation, each constraint's violation taken relative to its bound. Trials stopped early
+ * (STOPPED) follow every trial that ran to its end: those stopped at a later epoch first, and
+ * those stopped at the same epoch ranked as above on the metrics measured there; a stopped trial
+ * is thus neither a failure nor the equal of a finished one, and is good only when too few trials
+ * ran to their end to fill the good set. Failed trials, and complete or stopped ones lacking an
+ * objective or constraint metric, come last. The best {@code gamma} share of the finished trials
+ * (complete, stopped or failed; at most {@link #MAX_GOOD}, never a failed one) is "good", each
+ * weighted by its share of the good front's hypervolume as in MOTPE, the rest "bad"; running
+ * trials count as bad too (a constant liar), so parallel proposals avoid what is already being
+ * tried. Of {@code candidates} assignments drawn from the good density, those whose categorical
+ * and integer values no trial has had yet come first, and among them the one most likely under the
+ * good density relative to the bad one is proposed, never one already tried in any state
+ * ({@link Motpe} says why new discrete settings come first). In a batch, each proposal joins the
+ * running ones before the next is made, so {@code ask(k)} gives the same proposals as k calls of
+ * {@code ask(1)} with the earlier proposals running.
  *
  * <p>Warm start: the sampler keeps no state, so trials of an earlier sweep are passed as part of
  * the history; when there are {@code startupTrials} finished ones, the model is used at once.
@@ -120,7 +124,7 @@ public final class BayesianSampler implements Sampler {
     /** The trial as the model sees it; see the class comment for how failures count. */
     private Evaluated evaluate(Observation observation) {
         Map<String, Double> metrics = observation.metrics();
-        if (observation.state() != TrialState.COMPLETE) {
+        if (observation.state() == TrialState.FAILED) {
             return Evaluated.failed(observation.assignment());
         }
         double[] vector = new double[objectives.size()];
@@ -140,7 +144,7 @@ public final class BayesianSampler implements Sampler {
             double scale = constraint.bound() == 0.0 ? 1.0 : Math.abs(constraint.bound());
             violation += broken > 0 ? Math.max(broken / scale, Double.MIN_VALUE) : 0.0;
         }
-        return new Evaluated(observation.assignment(), vector, violation);
+        return new Evaluated(observation.assignment(), vector, violation, observation.stoppedAt());
     }
 
     @Override

@@ -7,18 +7,21 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A frozen snapshot of one trial: its index, what it tried, how it stands and, once complete,
- * the metrics it reported.
+ * A frozen snapshot of one trial: its index, what it tried, how it stands and, once complete or
+ * stopped, the metrics it reported.
  *
- * <p>An immutable value; the metrics are copied in their iteration order.
+ * <p>A STOPPED trial carries the metrics measured at the epoch it was stopped at (its rung), and
+ * that epoch; samplers may learn from them, but they are intermediate values, never final ones.
+ * An immutable value; the metrics are copied in their iteration order.
  *
  * @param index the trial's index in its study, zero or more
  * @param assignment the values the trial tried
  * @param state the trial's state
- * @param metrics the reported metrics by name; empty unless {@code state} is COMPLETE
+ * @param metrics the reported metrics by name; empty unless {@code state} is COMPLETE or STOPPED
+ * @param stoppedAt for a STOPPED trial, the epoch it was stopped at, at least 1; 0 otherwise
  */
-public record Observation(
-        int index, Assignment assignment, TrialState state, Map<String, Double> metrics) {
+public record Observation(int index, Assignment assignment, TrialState state,
+        Map<String, Double> metrics, int stoppedAt) {
 
     /** Validates and copies the components. */
     public Observation {
@@ -28,15 +31,30 @@ public record Observation(
         Objects.requireNonNull(assignment, "`assignment` must not be null");
         Objects.requireNonNull(state, "`state` must not be null");
         Objects.requireNonNull(metrics, "`metrics` must not be null");
-        if (state != TrialState.COMPLETE && !metrics.isEmpty()) {
-            throw new IllegalArgumentException("only COMPLETE trials have metrics, but trial "
-                    + index + " is " + state + " with " + metrics);
+        boolean measured = state == TrialState.COMPLETE || state == TrialState.STOPPED;
+        if (!measured && !metrics.isEmpty()) {
+            throw new IllegalArgumentException("only COMPLETE and STOPPED trials have metrics, but "
+                    + "trial " + index + " is " + state + " with " + metrics);
+        }
+        if (state == TrialState.STOPPED && stoppedAt < 1) {
+            throw new IllegalArgumentException("a STOPPED trial needs the epoch it was stopped at, "
+                    + "`stoppedAt >= 1`, but trial " + index + " has stoppedAt=" + stoppedAt);
+        }
+        if (state != TrialState.STOPPED && stoppedAt != 0) {
+            throw new IllegalArgumentException("only STOPPED trials have `stoppedAt`, but trial "
+                    + index + " is " + state + " with stoppedAt=" + stoppedAt);
         }
         Map<String, Double> copy = new LinkedHashMap<>();
         metrics.forEach((name, value) -> copy.put(
                 Objects.requireNonNull(name, "a metric name must not be null"),
                 Objects.requireNonNull(value, () -> "the value of metric '" + name + "' is null")));
         metrics = Collections.unmodifiableMap(copy);
+    }
+
+    /** Creates the snapshot of a trial in any state but STOPPED, which also needs its epoch. */
+    public Observation(
+            int index, Assignment assignment, TrialState state, Map<String, Double> metrics) {
+        this(index, assignment, state, metrics, 0);
     }
 
     /** Returns the snapshot of a trial still running. */
@@ -48,6 +66,15 @@ public record Observation(
     public static Observation complete(
             int index, Assignment assignment, Map<String, Double> metrics) {
         return new Observation(index, assignment, TrialState.COMPLETE, metrics);
+    }
+
+    /**
+     * Returns the snapshot of a trial stopped early at epoch {@code stoppedAt} (its rung), with
+     * the metrics measured there.
+     */
+    public static Observation stopped(int index, Assignment assignment, int stoppedAt,
+            Map<String, Double> metrics) {
+        return new Observation(index, assignment, TrialState.STOPPED, metrics, stoppedAt);
     }
 
     /** Returns the snapshot of a trial that failed. */

@@ -3,9 +3,6 @@ package dev.compressweep.search.bench;
 import dev.compressweep.search.objective.Constraint;
 import dev.compressweep.search.objective.Objective;
 import dev.compressweep.search.space.Assignment;
-import dev.compressweep.search.space.FloatRange;
-import dev.compressweep.search.space.IntRange;
-import dev.compressweep.search.space.Parameter;
 import dev.compressweep.search.space.SearchSpace;
 import java.util.HashMap;
 import java.util.List;
@@ -14,10 +11,9 @@ import java.util.Optional;
 
 /**
  * Replays real compression trials: a proposed assignment gets the metrics of the nearest complete
- * row of a {@link TrialTable} with the same chain, by the sum over parameters of the distance on
- * the normalised (log for log ranges) axis for numbers, 1 for a categorical mismatch and 1 for a
- * parameter only one side has. Objectives: accuracy up, size_bytes and latency_p50_ms down;
- * constraint accuracy_drop <= 0.05 when some row meets it.
+ * row of a {@link TrialTable} with the same chain ({@link ParameterDistance}). Objectives:
+ * accuracy up, size_bytes and latency_p50_ms down; constraint accuracy_drop <= 0.05 when some row
+ * meets it.
  *
  * <p>The reference point is the teacher, where the table tells it (every row's accuracy plus its
  * accuracy_drop, and size_bytes times compression_ratio): the lowest accuracy the constraint allows
@@ -118,7 +114,7 @@ final class ReplayProblem implements Problem {
             if (!row.params().get("chain").equals(assignment.get("chain"))) {
                 continue;
             }
-            double distance = distance(assignment, row.params());
+            double distance = ParameterDistance.between(table.space(), assignment, row.params());
             if (distance < shortest) {
                 nearest = row;
                 shortest = distance;
@@ -127,38 +123,7 @@ final class ReplayProblem implements Problem {
         return Optional.ofNullable(nearest).map(TrialTable.Row::metrics);
     }
 
-    private double distance(Assignment assignment, Map<String, Object> row) {
-        double sum = 0;
-        for (Parameter parameter : table.space().parameters()) {
-            boolean mine = assignment.has(parameter.name());
-            boolean theirs = row.containsKey(parameter.name());
-            if (mine != theirs) {
-                sum += 1;
-            } else if (mine) {
-                sum += gap(parameter, assignment.get(parameter.name()), row.get(parameter.name()));
-            }
-        }
-        return sum;
-    }
-
-    private static double gap(Parameter parameter, Object a, Object b) {
-        if (parameter instanceof FloatRange range) {
-            return Math.abs(unit(a, range.low(), range.high(), range.log())
-                    - unit(b, range.low(), range.high(), range.log()));
-        }
-        if (parameter instanceof IntRange range) {
-            return Math.abs(unit(a, range.low(), range.high(), range.log())
-                    - unit(b, range.low(), range.high(), range.log()));
-        }
-        return a.equals(b) ? 0 : 1;
-    }
-
     private static boolean isFinite(Double value) {
         return value != null && Double.isFinite(value);
-    }
-
-    private static double unit(Object value, double low, double high, boolean log) {
-        double x = ((Number) value).doubleValue();
-        return log ? Math.log(x / low) / Math.log(high / low) : (x - low) / (high - low);
     }
 }

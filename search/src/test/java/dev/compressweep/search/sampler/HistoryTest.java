@@ -21,7 +21,8 @@ class HistoryTest {
     void shouldRejectMetricsOnATrialThatDidNotComplete() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new Observation(3, A, TrialState.FAILED, Map.of("accuracy", 0.5)));
-        assertEquals("only COMPLETE trials have metrics, but trial 3 is FAILED with {accuracy=0.5}",
+        assertEquals("only COMPLETE and STOPPED trials have metrics, but trial 3 is FAILED with "
+                + "{accuracy=0.5}",
                 e.getMessage());
     }
 

@@ -7,8 +7,10 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The trials split into the few good ones the sampler imitates and the rest it steers away from.
@@ -18,11 +20,18 @@ import java.util.Set;
  * ones by total violation. Failed trials and pending ones (running, or proposed earlier in the
  * same batch: the "constant liar") are never good.
  *
+ * <p>Trials stopped early rank after every trial that ran to its end, since their values were
+ * measured before training ended and their peers judged them worse then; among themselves, those
+ * stopped later come first, as in Optuna's TPE for pruned trials, and those stopped at the same
+ * epoch are ranked as above on the values measured there. So they are good only when too few
+ * trials ran to their end to fill the good set.
+ *
  * <p>As in MOTPE (Ozaki et al., 2022), the good trials are not alike: each weighs, in the good
- * density, its exclusive hypervolume contribution among the good feasible trials relative to the
- * largest one, at least {@value #FLOOR}; so the density follows the trials that make the front
- * rather than those it already covers. With fewer than two feasible good trials, all weigh 1.
- * An immutable value.
+ * density, its exclusive hypervolume contribution among the good feasible trials that ran to
+ * their end relative to the largest one, at least {@value #FLOOR}; so the density follows the
+ * trials that make the front rather than those it already covers. Infeasible and stopped good
+ * trials weigh {@value #FLOOR}; with fewer than two feasible good trials that ran to their end,
+ * all weigh 1. An immutable value.
  *
  * @param good the best trials' assignments, at most the number asked for
  * @param goodWeights the weight of each good assignment, in (0, 1]
@@ -47,16 +56,13 @@ record Split(List<Assignment> good, List<Double> goodWeights, List<Assignment> b
     static Split of(List<Evaluated> told, List<Assignment> pending, int goodCount) {
         Objects.requireNonNull(told, "`told` must not be null");
         Objects.requireNonNull(pending, "`pending` must not be null");
-        List<Evaluated> feasible = told.stream().filter(Evaluated::isFeasible).toList();
-        List<Evaluated> ranked = new ArrayList<>();
-        List<double[]> vectors = feasible.stream().map(Evaluated::objectives).toList();
-        Fronts.best(vectors, goodCount).forEach(i -> ranked.add(feasible.get(i)));
-        if (ranked.size() < goodCount) {
-            told.stream()
-                    .filter(Evaluated::isInfeasible)
-                    .sorted(Comparator.comparingDouble(Evaluated::violation))
-                    .limit(goodCount - ranked.size())
-                    .forEach(ranked::add);
+        List<Evaluated> ranked = new ArrayList<>(
+                rank(told.stream().filter(e -> !e.isStopped()).toList(), goodCount));
+        Map<Integer, List<Evaluated>> stoppedByEpoch = new TreeMap<>(Comparator.reverseOrder());
+        told.stream().filter(Evaluated::isStopped).forEach(e -> stoppedByEpoch
+                .computeIfAbsent(e.stoppedAt(), epoch -> new ArrayList<>()).add(e));
+        for (List<Evaluated> stopped : stoppedByEpoch.values()) {
+            ranked.addAll(rank(stopped, goodCount - ranked.size()));
         }
         List<Assignment> good = ranked.stream().map(Evaluated::assignment).toList();
         List<Double> weights = weights(ranked);
@@ -68,9 +74,28 @@ record Split(List<Assignment> good, List<Double> goodWeights, List<Assignment> b
         return new Split(good, weights, bad);
     }
 
+    /**
+     * The best {@code wanted} of {@code trials}, best first: feasible ones by level and
+     * contribution, then infeasible ones by violation; never a failed one.
+     */
+    private static List<Evaluated> rank(List<Evaluated> trials, int wanted) {
+        List<Evaluated> feasible = trials.stream().filter(Evaluated::isFeasible).toList();
+        List<Evaluated> ranked = new ArrayList<>();
+        List<double[]> vectors = feasible.stream().map(Evaluated::objectives).toList();
+        Fronts.best(vectors, wanted).forEach(i -> ranked.add(feasible.get(i)));
+        if (ranked.size() < wanted) {
+            trials.stream()
+                    .filter(Evaluated::isInfeasible)
+                    .sorted(Comparator.comparingDouble(Evaluated::violation))
+                    .limit(wanted - ranked.size())
+                    .forEach(ranked::add);
+        }
+        return ranked;
+    }
+
     /** Contribution weights of the ranked good trials; see the class comment. */
     private static List<Double> weights(List<Evaluated> ranked) {
-        List<double[]> points = ranked.stream().filter(Evaluated::isFeasible)
+        List<double[]> points = ranked.stream().filter(e -> e.isFeasible() && !e.isStopped())
                 .map(Evaluated::objectives).toList();
         Double[] weights = new Double[ranked.size()];
         Arrays.fill(weights, points.size() < 2 ? 1.0 : FLOOR);
