@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import org.mlflow.api.proto.ModelRegistry.ModelVersion;
 import org.mlflow.api.proto.Service.RunInfo;
 import org.mlflow.tracking.MlflowClient;
+import org.mlflow.tracking.creds.MlflowHostCredsProvider;
 import org.mlflow.tracking.MlflowClientException;
 import org.mlflow.tracking.MlflowHttpException;
 
@@ -38,10 +39,16 @@ public final class MlflowModelRegistry implements ModelRegistry {
     private final String trackingUri;
     private final MlflowClient client;
 
-    /** Connects to the tracking server at {@code trackingUri}, e.g. {@code http://127.0.0.1:5055}. */
+    /** Connects to the tracking server at {@code trackingUri}, e.g. {@code http://127.0.0.1:5055}, anonymously. */
     public MlflowModelRegistry(String trackingUri) {
         this.trackingUri = trackingUri.replaceAll("/+$", "");
         this.client = new MlflowClient(this.trackingUri);
+    }
+
+    /** Connects to the tracking server {@code credentials} name, signing in with them. */
+    public MlflowModelRegistry(MlflowHostCredsProvider credentials) {
+        this.trackingUri = credentials.getHostCreds().getHost().replaceAll("/+$", "");
+        this.client = new MlflowClient(credentials);
     }
 
     @Override

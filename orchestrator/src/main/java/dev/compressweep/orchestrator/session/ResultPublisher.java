@@ -14,6 +14,7 @@ import dev.compressweep.orchestrator.services.ProjectHome;
 import dev.compressweep.orchestrator.services.ServiceException;
 import dev.compressweep.orchestrator.sweep.SweepSpec;
 import dev.compressweep.orchestrator.tracking.ExperimentTracker;
+import dev.compressweep.orchestrator.tracking.MlflowCredentials;
 import dev.compressweep.orchestrator.tracking.MlflowSink;
 import dev.compressweep.orchestrator.tracking.RunOutcome;
 import dev.compressweep.orchestrator.tracking.TrackedRun;
@@ -121,7 +122,8 @@ final class ResultPublisher {
         }
         String name = options.modelName() == null ? sweep.name() : options.modelName();
         RegisteredVersion version;
-        try (MlflowModelRegistry registry = new MlflowModelRegistry(options.mlflow())) {
+        try (MlflowModelRegistry registry = new MlflowModelRegistry(
+                MlflowCredentials.fromEnvironment().provider(options.mlflow()))) {
             tracker.uploadArtifact(trialRun.get(), exported.model(), MlflowModelRegistry.MODEL_DIR);
             tracker.setTags(trialRun.get().runId(), Map.of(BEST_TAG, "true"));
             version = registry.register(name, trialRun.get().runId(), Map.of("compressweep.trial_id", best.trialId(),

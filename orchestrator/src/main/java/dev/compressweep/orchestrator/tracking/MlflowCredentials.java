@@ -80,7 +80,7 @@ public final class MlflowCredentials {
     }
 
     /** The MLflow Java client's view of these credentials for the server at {@code trackingUri}. */
-    MlflowHostCredsProvider provider(String trackingUri) {
+    public MlflowHostCredsProvider provider(String trackingUri) {
         if (serverCertPath != null) {
             ServerCertificates.trustInThisJvm(serverCertPath);
         }
