@@ -133,6 +133,10 @@ class Chaos:
         """Trial JVMs (fresh or warm workers) started since this chaos run began, not other users' ones."""
         return [p for p in pids("dev[.]compressweep[.]workers[.]trial[.]TrialMain") if p not in self.foreign]
 
+    def orphans(self):
+        """Trial JVMs of this run whose launcher is gone (adopted by init): they outlived their orchestrator."""
+        return [p for p in self.trial_jvms() if sh("ps", "-o", "ppid=", "-p", str(p)).strip() == "1"]
+
     def run(self, plan, max_minutes):
         self.services()
         self.start()
@@ -189,7 +193,7 @@ class Chaos:
                 duplicate_points += sum(n - 1 for n in steps.values() if n > 1)
         return {"planned": self.trials, "complete": complete, "failed": failed,
                 "lost": self.trials - complete - failed, "duplicated": sum(n - 1 for n in by_id.values() if n > 1),
-                "stuck-running": stuck, "orphans": len(self.trial_jvms()),
+                "stuck-running": stuck, "orphans": len(self.orphans()),
                 "duplicate-metric-points": duplicate_points}
 
 
@@ -213,7 +217,7 @@ def main():
     skipped = chaos.run(plan, args.max_minutes)
     # a trial JVM stops within seconds of its launcher's end; one still alive after 30 s is an orphan
     for _ in range(30):
-        if not chaos.trial_jvms():
+        if not chaos.orphans():
             break
         time.sleep(1)
     c = chaos.count()
