@@ -1,5 +1,6 @@
 package dev.compressweep.orchestrator.spark;
 
+import dev.compressweep.workers.event.KafkaClientProperties;
 import dev.compressweep.workers.trial.DatasetSpec;
 import dev.compressweep.workers.trial.FileBundle;
 import dev.compressweep.workers.trial.TeacherSpec;
@@ -32,6 +33,7 @@ final class TrialTask implements Function<String, TaskResult> {
     private final long timeoutSeconds;
     private final Broadcast<FileBundle> inputs;
     private final Broadcast<FileBundle> data;
+    private final Map<String, String> kafkaSettings = KafkaClientProperties.current();
 
     /**
      * @param inputs files to unpack into the node's sweep folder first; a file under {@value ShippedFiles#TEACHER_FILE}/
@@ -47,6 +49,7 @@ final class TrialTask implements Function<String, TaskResult> {
 
     @Override
     public TaskResult call(String specJson) {
+        KafkaClientProperties.use(kafkaSettings);
         TrialSpec spec = TrialSpecCodec.decode(specJson);
         SparkEnv env = SparkEnv.get();
         String host = env.blockManager().blockManagerId().host();

@@ -2,6 +2,7 @@ package dev.compressweep.workers.trial;
 
 import dev.compressweep.workers.event.EventCodec;
 import dev.compressweep.workers.event.EventType;
+import dev.compressweep.workers.event.KafkaClientProperties;
 import dev.compressweep.workers.event.TrialEvent;
 import java.io.File;
 import java.io.IOException;
@@ -69,6 +70,11 @@ public final class TrialProcess {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().put("OMP_NUM_THREADS", Integer.toString(spec.threads()));
             builder.environment().put("ORT_DISABLE_TELEMETRY", "1");
+            // the Kafka client settings (--kafka-config) reach the trial through its environment, never a file
+            if (!KafkaClientProperties.current().isEmpty()) {
+                builder.environment().put(KafkaClientProperties.ENVIRONMENT,
+                        KafkaClientProperties.encode(KafkaClientProperties.current()));
+            }
             Process process = builder.start();
             try {
                 if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
