@@ -114,11 +114,7 @@ final class Fields {
         if (value.isEmpty()) {
             return List.of();
         }
-        List<JsonNode> items = new ArrayList<>();
-        value.get().forEach(items::add);
-        if (!value.get().isArray()) {
-            items = List.of(value.get());
-        }
+        List<JsonNode> items = items(value.get());
         if (!sizes.contains(items.size()) || !items.stream().allMatch(JsonNode::isNumber)
                 || !items.stream().allMatch(n -> n.asDouble() >= min && n.asDouble() <= max)) {
             problems.add(at(key), "must be " + sizes.stream().sorted()
@@ -129,17 +125,23 @@ final class Fields {
         return items.stream().map(JsonNode::asDouble).toList();
     }
 
+    /** The elements of a list, or the one value that is not a list. */
+    private static List<JsonNode> items(JsonNode value) {
+        if (!value.isArray()) {
+            return List.of(value);
+        }
+        List<JsonNode> items = new ArrayList<>();
+        value.forEach(items::add);
+        return items;
+    }
+
     /** Texts given as one text or a list of texts; empty when absent. */
     List<String> texts(String key) {
         Optional<JsonNode> value = raw(key);
         if (value.isEmpty()) {
             return List.of();
         }
-        List<JsonNode> items = new ArrayList<>();
-        value.get().forEach(items::add);
-        if (!value.get().isArray()) {
-            items = List.of(value.get());
-        }
+        List<JsonNode> items = items(value.get());
         if (items.isEmpty() || !items.stream().allMatch(JsonNode::isValueNode)) {
             problems.add(at(key), "must be a text or a non-empty list of texts, but got "
                     + Problems.shown(value.get()));

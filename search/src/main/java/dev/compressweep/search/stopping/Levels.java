@@ -34,26 +34,6 @@ final class Levels {
     }
 
     /**
-     * Returns a reference for {@code points}, at least one: their worst corner moved out by a
-     * tenth of their range in each objective, and always far enough to be strictly worse than
-     * every point, so that the extremes of a front contribute too.
-     */
-    static double[] reference(List<double[]> points) {
-        double[] reference = new double[points.get(0).length];
-        for (int k = 0; k < reference.length; k++) {
-            double low = Double.POSITIVE_INFINITY;
-            double high = Double.NEGATIVE_INFINITY;
-            for (double[] point : points) {
-                low = Math.min(low, point[k]);
-                high = Math.max(high, point[k]);
-            }
-            double floor = Math.max(1e-12, 1e-9 * Math.abs(high));
-            reference[k] = high + Math.max(0.1 * (high - low), floor);
-        }
-        return reference;
-    }
-
-    /**
      * Returns each point's exclusive contribution, in input order: the hypervolume of all the
      * points up to {@code reference} minus that of all but this one.
      */

@@ -1,5 +1,6 @@
 package dev.compressweep.search.stopping;
 
+import dev.compressweep.search.pareto.Hypervolume;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -54,7 +55,7 @@ final class RungRanking {
                 continue;
             }
             double[] contribution = Levels.exclusive(
-                    level.stream().map(points::get).toList(), Levels.reference(points));
+                    level.stream().map(points::get).toList(), Hypervolume.referenceBeyond(points));
             double own = contribution[level.indexOf(self)];
             for (int m = 0; m < level.size(); m++) {
                 int trial = all.get(level.get(m)).trial();

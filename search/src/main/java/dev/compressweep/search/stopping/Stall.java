@@ -66,7 +66,7 @@ public record Stall(double minImprovement, int patience) {
         if (all.isEmpty()) {
             return Optional.empty();
         }
-        double[] reference = Levels.reference(all);
+        double[] reference = Hypervolume.referenceBeyond(all);
         double now = Hypervolume.ofMinimized(all, reference);
         double then = Hypervolume.ofMinimized(before, reference);
         if (then == 0.0 || now > then * (1 + minImprovement)) {

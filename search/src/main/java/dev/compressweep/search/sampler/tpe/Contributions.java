@@ -9,7 +9,7 @@ import java.util.List;
  * Exclusive hypervolume contributions: how much of the volume a set of mutually non-dominated
  * points covers is covered by each point alone.
  *
- * <p>With a reference near the worst values seen (see {@link #reference}), a point that is
+ * <p>With a reference near the worst values seen (see {@link Hypervolume#referenceBeyond}), a point that is
  * extreme in one objective but poor in another contributes little. A point's contribution is
  * its own box minus the part the others cover: the hypervolume of the others clipped to that box
  * (each coordinate raised to the point's). Only the {@value #NEIGHBOURS} nearest others (in
@@ -21,26 +21,6 @@ final class Contributions {
     static final int NEIGHBOURS = 16;
 
     private Contributions() {}
-
-    /**
-     * Returns a reference for {@code points}: their worst corner moved out by a tenth of their
-     * range, and always far enough to be strictly worse than every point.
-     */
-    static double[] reference(List<double[]> points) {
-        int dims = points.get(0).length;
-        double[] reference = new double[dims];
-        for (int k = 0; k < dims; k++) {
-            double low = Double.POSITIVE_INFINITY;
-            double high = Double.NEGATIVE_INFINITY;
-            for (double[] point : points) {
-                low = Math.min(low, point[k]);
-                high = Math.max(high, point[k]);
-            }
-            double floor = Math.max(1e-12, 1e-9 * Math.abs(high));
-            reference[k] = high + Math.max(0.1 * (high - low), floor);
-        }
-        return reference;
-    }
 
     /**
      * Returns each point's exclusive contribution, in input order, measured up to

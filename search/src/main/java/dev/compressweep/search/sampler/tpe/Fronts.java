@@ -1,5 +1,6 @@
 package dev.compressweep.search.sampler.tpe;
 
+import dev.compressweep.search.pareto.Hypervolume;
 import dev.compressweep.search.pareto.ParetoFront;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,7 +27,7 @@ final class Fronts {
     static List<Integer> best(List<double[]> points, int wanted) {
         List<List<Integer>> levels = levels(points);
         List<Integer> order = new ArrayList<>();
-        double[] reference = points.isEmpty() ? new double[0] : Contributions.reference(points);
+        double[] reference = points.isEmpty() ? new double[0] : Hypervolume.referenceBeyond(points);
         for (int level = 0; level < levels.size() && order.size() < wanted; level++) {
             List<Integer> members = levels.get(level);
             order.addAll(order.size() + members.size() > wanted

@@ -1,5 +1,6 @@
 package dev.compressweep.search.sampler.tpe;
 
+import dev.compressweep.search.pareto.Hypervolume;
 import dev.compressweep.search.space.Assignment;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -104,7 +105,7 @@ record Split(List<Assignment> good, List<Double> goodWeights, List<Assignment> b
         }
         List<Integer> front = Fronts.levels(points).get(0);
         double[] contribution = Contributions.exclusive(
-                front.stream().map(points::get).toList(), Contributions.reference(points));
+                front.stream().map(points::get).toList(), Hypervolume.referenceBeyond(points));
         double largest = Arrays.stream(contribution).max().orElse(0.0);
         for (int f = 0; f < front.size(); f++) {
             double share = largest > 0 ? contribution[f] / largest : 1.0;

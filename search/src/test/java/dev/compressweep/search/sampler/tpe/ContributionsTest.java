@@ -15,7 +15,7 @@ class ContributionsTest {
     void shouldPlaceTheReferenceATenthOfTheRangeBeyondTheWorstCorner() {
         List<double[]> points = List.of(new double[] {1, 3}, new double[] {2, 2},
                 new double[] {3, 1}, new double[] {5, 5});
-        assertArrayEquals(new double[] {5.4, 5.4}, Contributions.reference(points), 1e-12);
+        assertArrayEquals(new double[] {5.4, 5.4}, Hypervolume.referenceBeyond(points), 1e-12);
     }
 
     @Test
@@ -36,7 +36,7 @@ class ContributionsTest {
             points.add(new double[] {Math.cos(a) * Math.cos(b), Math.cos(a) * Math.sin(b),
                 Math.sin(a)});
         }
-        double[] reference = Contributions.reference(points);
+        double[] reference = Hypervolume.referenceBeyond(points);
         double[] contributions = Contributions.exclusive(points, reference);
         double total = Hypervolume.ofMinimized(points, reference);
         for (int i = 0; i < points.size(); i++) {
