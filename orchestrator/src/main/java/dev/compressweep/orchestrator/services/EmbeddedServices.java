@@ -71,8 +71,10 @@ public final class EmbeddedServices {
      */
     public synchronized String ensureKafka(String host) {
         Path lib = home.requireKafkaLib();
+        int last = kafka.lastPort(ports.kafka());
         return ensure(kafka, address -> address.startsWith(host + ":"), () -> {
-            int port = LocalPorts.isFree(host, ports.kafka()) ? ports.kafka() : LocalPorts.free();
+            int port = LocalPorts.isFree(host, last) ? last
+                    : LocalPorts.isFree(host, ports.kafka()) ? ports.kafka() : LocalPorts.free();
             int controller = LocalPorts.preferred(ports.kafkaController());
             if (controller == port) {
                 controller = LocalPorts.free();
@@ -91,9 +93,10 @@ public final class EmbeddedServices {
      */
     public synchronized String ensureMlflow() {
         Path command = home.requireMlflowCommand();
+        int last = mlflow.lastPort(ports.mlflow());
         return ensure(mlflow, uri -> true, () -> {
-            MlflowServer server = MlflowServer.start(command, mlflow.folder(), LocalPorts.preferred(ports.mlflow()),
-                    true);
+            MlflowServer server = MlflowServer.start(command, mlflow.folder(),
+                    LocalPorts.isFree(last) ? last : LocalPorts.preferred(ports.mlflow()), true);
             return new Started(server.process(), server.uri());
         });
     }

@@ -3,6 +3,7 @@ package dev.compressweep.orchestrator.services;
 import dev.compressweep.orchestrator.services.ServiceStatus.State;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -79,6 +80,15 @@ final class LocalService {
     }
 
     /** Records {@code process} as the instance listening at {@code address}. */
+    /**
+     * The port the service last listened on, from its record, else {@code fallback}: a restarted service keeps its
+     * address, so orchestrators still running reach it again.
+     */
+    int lastPort(int fallback) {
+        return ServiceRecord.read(recordFile()).map(r -> URI.create(r.address().contains("://") ? r.address()
+                : "tcp://" + r.address()).getPort()).filter(p -> p > 0).orElse(fallback);
+    }
+
     void remember(ServiceProcess process, String address) {
         new ServiceRecord(name, process.pid(), process.startedAt().orElse(null), address, log).write(recordFile());
     }

@@ -18,12 +18,14 @@ import dev.compressweep.orchestrator.tracking.MlflowCredentials;
 import dev.compressweep.orchestrator.tracking.MlflowSink;
 import dev.compressweep.orchestrator.tracking.RunOutcome;
 import dev.compressweep.orchestrator.tracking.TrackedRun;
+import dev.compressweep.search.sampler.TrialState;
 import dev.compressweep.workers.trial.WorkDir;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +58,7 @@ final class ResultPublisher {
 
     void publish(SweepSummary summary, Set<String> endedInThisSession, String experimentId, TrackedRun sweepRun,
             List<Path> files, Path workDir, SessionOptions options) {
-        awaitSink(endedInThisSession);
+        awaitSink(unwritten(summary, endedInThisSession, experimentId));
         if (sink.stats().deadLettered() > 0) {
             out.println("warning: " + sink.stats().deadLettered() + " events could not be written to MLflow:");
             sink.deadLetters().forEach(line -> out.println("  " + line));
@@ -83,7 +85,25 @@ final class ResultPublisher {
         out.println("MLflow UI: " + options.mlflow() + "/#/experiments/" + experimentId + "/runs");
     }
 
-    /** Waits for the trials that ended now; those of earlier sessions were written by earlier sinks. */
+    /**
+     * The trials the sink must still write: those that ended now, and those of earlier sessions whose run MLflow does
+     * not show ended (their session was killed, or lost MLflow, before its sink wrote them).
+     */
+    private Set<String> unwritten(SweepSummary summary, Set<String> endedInThisSession, String experimentId) {
+        Set<String> ids = new HashSet<>(endedInThisSession);
+        List<String> ended = new ArrayList<>();
+        summary.trials().stream().filter(t -> t.state() != TrialState.RUNNING).forEach(t -> ended.add(t.trialId()));
+        ended.add(summary.teacher().trialId());
+        for (String id : ended) {
+            if (!ids.contains(id) && tracker.trialRuns(experimentId, id).stream()
+                    .noneMatch(run -> run.supersededBy() == 0 && run.outcome() != null)) {
+                ids.add(id);
+            }
+        }
+        return ids;
+    }
+
+    /** Waits for the sink to have written the terminal events of {@code ids}. */
     private void awaitSink(Set<String> ids) {
         try {
             if (!sink.awaitTerminal(ids, SINK_WAIT)) {
