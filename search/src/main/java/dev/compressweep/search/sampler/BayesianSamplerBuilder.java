@@ -4,10 +4,8 @@ import dev.compressweep.search.internal.Require;
 import dev.compressweep.search.objective.Constraint;
 import dev.compressweep.search.objective.Objective;
 import dev.compressweep.search.sampler.tpe.TpeSettings;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Settings of a {@link BayesianSampler}, checked when set or, for the model's, by
@@ -33,18 +31,7 @@ public final class BayesianSamplerBuilder {
     private double priorWeight = DEFAULT_PRIOR_WEIGHT;
 
     BayesianSamplerBuilder(List<Objective> objectives) {
-        Objects.requireNonNull(objectives, "`objectives` must not be null");
-        if (objectives.isEmpty()) {
-            throw new IllegalArgumentException("at least one objective is needed, but got none");
-        }
-        Set<String> metrics = new HashSet<>();
-        for (Objective objective : objectives) {
-            if (!metrics.add(Objects.requireNonNull(objective, "null objective").metric())) {
-                throw new IllegalArgumentException("objective metrics must be distinct, but '"
-                        + objective.metric() + "' appears twice");
-            }
-        }
-        this.objectives = List.copyOf(objectives);
+        this.objectives = Objective.requireDistinct(objectives);
     }
 
     /** Sets the seed every proposal is derived from; 0 by default. */

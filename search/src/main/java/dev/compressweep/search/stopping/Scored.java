@@ -2,11 +2,8 @@ package dev.compressweep.search.stopping;
 
 import dev.compressweep.search.objective.Constraint;
 import dev.compressweep.search.objective.Objective;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 
 /**
  * A trial's metrics as the stopping rules compare them: its objective values on a scale where
@@ -49,19 +46,4 @@ record Scored(int trial, double[] vector, double violation) {
         return violation == 0.0 ? 0 : 1;
     }
 
-    /** Checks that there is at least one objective and that their metrics are distinct. */
-    static List<Objective> requireObjectives(List<Objective> objectives) {
-        Objects.requireNonNull(objectives, "`objectives` must not be null");
-        if (objectives.isEmpty()) {
-            throw new IllegalArgumentException("at least one objective is needed, but got none");
-        }
-        Set<String> metrics = new HashSet<>();
-        for (Objective objective : objectives) {
-            if (!metrics.add(Objects.requireNonNull(objective, "null objective").metric())) {
-                throw new IllegalArgumentException("objective metrics must be distinct, but '"
-                        + objective.metric() + "' appears twice");
-            }
-        }
-        return List.copyOf(objectives);
-    }
 }

@@ -68,7 +68,7 @@ public record StopWhen(Optional<Stall> stall, Optional<Duration> wallClock) {
      */
     public Optional<String> reason(List<Objective> objectives, List<Constraint> constraints,
             List<Observation> finished, Duration elapsed) {
-        List<Objective> checked = Scored.requireObjectives(objectives);
+        List<Objective> checked = Objective.requireDistinct(objectives);
         Objects.requireNonNull(constraints, "`constraints` must not be null");
         Objects.requireNonNull(finished, "`finished` must not be null");
         Objects.requireNonNull(elapsed, "`elapsed` must not be null");

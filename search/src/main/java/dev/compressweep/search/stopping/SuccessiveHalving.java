@@ -43,7 +43,7 @@ public record SuccessiveHalving(
     /** Validates and copies the components. */
     public SuccessiveHalving {
         Objects.requireNonNull(settings, "`settings` must not be null");
-        objectives = Scored.requireObjectives(objectives);
+        objectives = Objective.requireDistinct(objectives);
         constraints = List.copyOf(Objects.requireNonNull(constraints,
                 "`constraints` must not be null"));
     }
