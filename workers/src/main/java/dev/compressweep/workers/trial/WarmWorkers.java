@@ -22,9 +22,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Workers are kept by what a trial must share with its JVM: the command up to the main class
  * ({@link TrialProcess#javaCommand}: java, heap, classpath, system properties), the threads per trial, which are
- * fixed when the engine loads, and the Kafka client settings its environment carries ({@link KafkaClientProperties}). After each trial its worker goes back to the pool unless it must be replaced
- * ({@link WorkerProcess#replacement}): it crashed or was stopped (the trial's timeout, an interrupted task), the trial
- * ended without its terminal event, or it reached a {@link WorkerLimits limit} (trials run, resident memory). A worker
+ * fixed when the engine loads, and the Kafka client settings its environment carries ({@link KafkaClientProperties}).
+ * After each trial its worker goes back to the pool unless it must be replaced ({@link WorkerProcess#replacement}): it
+ * crashed or was stopped (the trial's timeout, an interrupted task), the trial ended without its terminal event, or it
+ * reached a {@link WorkerLimits limit} (trials run, resident memory). A worker
  * found dead when a trial starts, before taking it, is replaced and the trial runs on the new one; one that dies during
  * a trial fails that trial alone, which {@link TrialProcess} reports as an infrastructure failure. Workers end with
  * this JVM (their standard input closes). Thread-safe.
