@@ -21,9 +21,11 @@ import org.apache.spark.broadcast.Broadcast;
 /**
  * The body of a trial's Spark task, on whichever executor Spark placed it: checks that the node reads the data
  * (unless the data was shipped), unpacks the files the driver shipped (the sweep's teacher, or the user's teacher
- * file, and the data) into a folder of this node, runs the trial in its own JVM there ({@link TrialProcess}, tagged with the host and executor) and returns
- * its outcome with its files. Nothing is read from or written to the driver's disk. Captures only the timeout and
- * a broadcast handle, so it serialises trivially.
+ * file, and the data) into a folder of this node, runs the trial in a JVM of its own there ({@link TrialProcess}: a
+ * warm worker of this executor's pool, tagged with the host and executor) and returns its outcome with its files.
+ * Nothing is read from or written to the driver's disk. Captures only the timeout, whether trials get a fresh JVM
+ * each (the driver's {@value TrialProcess#FRESH_JVM_PROPERTY}, so one setting reaches every executor) and broadcast
+ * handles, so it serialises trivially.
  */
 final class TrialTask implements Function<String, TaskResult> {
 
@@ -31,6 +33,7 @@ final class TrialTask implements Function<String, TaskResult> {
     private static final Object UNPACKING = new Object();
 
     private final long timeoutSeconds;
+    private final boolean freshJvm;
     private final Broadcast<FileBundle> inputs;
     private final Broadcast<FileBundle> data;
     private final Map<String, String> kafkaSettings = KafkaClientProperties.current();
@@ -43,6 +46,7 @@ final class TrialTask implements Function<String, TaskResult> {
      */
     TrialTask(long timeoutSeconds, Broadcast<FileBundle> inputs, Broadcast<FileBundle> data) {
         this.timeoutSeconds = timeoutSeconds;
+        this.freshJvm = Boolean.getBoolean(TrialProcess.FRESH_JVM_PROPERTY);
         this.inputs = inputs;
         this.data = data;
     }
@@ -69,8 +73,9 @@ final class TrialTask implements Function<String, TaskResult> {
         unpack(shipped, folder, inputs.id());
         TeacherSpec teacher = ShippedFiles.teacherFile(shipped).map(f -> spec.teacher().withPath(
                 folder.resolve(f).toString())).orElse(spec.teacher());
+        Map<String, String> placement = Map.of("spark.host", host, "spark.executor_id", executor);
         return new TaskResult(TrialProcess.run(spec.runningIn(folder.toString(), teacher, dataset),
-                Duration.ofSeconds(timeoutSeconds), Map.of("spark.host", host, "spark.executor_id", executor)), null);
+                Duration.ofSeconds(timeoutSeconds), placement, freshJvm), null);
     }
 
     /** Unpacks a broadcast once per node folder: the tasks of one executor share it. */

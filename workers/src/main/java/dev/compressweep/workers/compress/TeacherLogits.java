@@ -1,5 +1,6 @@
 package dev.compressweep.workers.compress;
 
+import dev.compressweep.workers.trial.LastLoaded;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -8,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The teacher's logits on the training split, computed once per sweep: row-major {@code (rows, classes)}.
@@ -18,6 +20,8 @@ import java.util.Arrays;
 public final class TeacherLogits {
 
     private static final byte[] MAGIC = "CWL1".getBytes(StandardCharsets.US_ASCII);
+    /** The logits a warm trial worker read last, for its next trial. */
+    private static final LastLoaded<List<Object>, TeacherLogits> LAST = new LastLoaded<>();
 
     private final int rows;
     private final int classes;
@@ -63,11 +67,15 @@ public final class TeacherLogits {
     }
 
     /**
-     * Reads the file form.
+     * Reads the file form (in a warm trial worker, the file read last is kept for the next trial: {@link LastLoaded}).
      *
      * @throws IllegalArgumentException when the file is not a logits file or its length is inconsistent
      */
     public static TeacherLogits read(Path file) {
+        return LAST.get(List.of(file.toAbsolutePath(), LastLoaded.stamp(file)), () -> readFile(file));
+    }
+
+    private static TeacherLogits readFile(Path file) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);

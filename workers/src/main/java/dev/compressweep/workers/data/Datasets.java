@@ -7,6 +7,7 @@ import dev.compressweep.workers.data.text.TextCorpus;
 import dev.compressweep.workers.data.text.TextPreprocessing;
 import dev.compressweep.workers.trial.DataFormat;
 import dev.compressweep.workers.trial.DatasetSpec;
+import dev.compressweep.workers.trial.LastLoaded;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +16,8 @@ import java.util.Optional;
  * Loads and checks the data set a {@link DatasetSpec} names, dispatching on {@code spec.format().kind()}: the
  * built-in {@code idx} (Fashion-MNIST) and {@code spam-assassin}, and a user's {@code image-folder}, {@code csv} or
  * {@code jsonl}. Every split is fixed (the test split by {@link TestSplit#SEED}, the validation split by
- * {@link #VALIDATION_SEED}), so the teacher and every trial see the same. Stateless and thread-safe.
+ * {@link #VALIDATION_SEED}), so the teacher and every trial see the same. In a warm trial worker the data set loaded
+ * last is kept for the next trial ({@link LastLoaded}). Thread-safe.
  */
 public final class Datasets {
 
@@ -24,6 +26,9 @@ public final class Datasets {
 
     /** The built-in data set names, the only names the built-in formats ({@code idx}, {@code spam-assassin}) take. */
     public static final List<String> KNOWN = List.of(FashionMnist.NAME, SpamAssassin.NAME);
+
+    /** The data set a warm trial worker loaded last, for its next trial. */
+    private static final LastLoaded<List<Object>, ImageDataset> LAST = new LastLoaded<>();
 
     private static final List<String> BUILT_IN_FORMATS = List.of(DataFormat.IDX, DataFormat.SPAM_ASSASSIN);
 
@@ -40,6 +45,10 @@ public final class Datasets {
      *     ones), or with the one-line problems {@link #check} reports
      */
     public static ImageDataset load(DatasetSpec spec) {
+        return LAST.get(List.of(spec, LastLoaded.stamp(Path.of(spec.path()))), () -> read(spec));
+    }
+
+    private static ImageDataset read(DatasetSpec spec) {
         requireKnown(spec);
         DataFormat format = spec.format();
         if (format.isText()) {

@@ -6,13 +6,15 @@ import java.io.Serializable;
 import java.util.Objects;
 
 /**
- * How a trial process ended, returned by the Spark task that launched it to the driver: its terminal event and
- * the files it left (its model and log, or the teacher's folder), read from the folder it ran in on its node.
+ * How a trial ended in the JVM that ran it (a warm worker or a fresh JVM: {@link TrialProcess}), returned by the Spark
+ * task that launched it to the driver: its terminal event and the files it left (its model and log, or the teacher's
+ * folder), read from the folder it ran in on its node.
  * The driver stores the files in the sweep's folder, then publishes the event ({@link TerminalEventFile}).
  *
  * @param trialId the trial
- * @param exitCode the process's exit code (0: it wrote its terminal event and exited normally)
- * @param seconds wall time of the process
+ * @param exitCode the trial's exit code (0: it wrote its terminal event and ended normally): a fresh JVM's, or the one
+ *     its warm worker reported for it; a crashed or stopped worker's own exit code otherwise
+ * @param seconds wall time of the trial, from its launch to its end
  * @param terminalEvent the terminal event as JSON ({@link EventCodec}): the one the trial wrote, or a FAILED
  *     event saying why the process ended without one
  * @param outputs the files the trial left, relative to {@code folder}
@@ -35,7 +37,7 @@ public record TrialOutcome(String trialId, int exitCode, double seconds, String 
         return EventCodec.decode(terminalEvent);
     }
 
-    /** Whether the process wrote its terminal event and exited with 0. */
+    /** Whether the trial wrote its terminal event and ended with 0. */
     public boolean succeeded() {
         return exitCode == 0;
     }

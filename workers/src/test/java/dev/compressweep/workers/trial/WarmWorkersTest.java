@@ -1,0 +1,125 @@
+package dev.compressweep.workers.trial;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.compressweep.workers.event.EventType;
+import dev.compressweep.workers.event.JsonLinesEventPublisher;
+import dev.compressweep.workers.event.TrialEvent;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The pool of warm workers: reuse, replacement by its limits, and a worker killed mid-trial. */
+class WarmWorkersTest {
+
+    private static final Duration TIMEOUT = Duration.ofMinutes(1);
+
+    @TempDir
+    Path work;
+
+    @BeforeEach
+    @AfterEach
+    void startFromAnEmptyPool() {
+        WarmWorkers.closeIdle();
+        System.clearProperty(WorkerLimits.MAX_TRIALS_PROPERTY);
+        System.clearProperty(WorkerLimits.MAX_RSS_PROPERTY);
+    }
+
+    @Test
+    void shouldRunTheNextTrialInTheSameWorkerWithItsOwnPlacementTags() {
+        TrialOutcome first = TrialProcess.run(noop("sweep-n-1", 0), TIMEOUT, Map.of("spark.host", "node-a"));
+        TrialOutcome second = TrialProcess.run(noop("sweep-n-2", 0), TIMEOUT, Map.of("spark.executor_id", "4"));
+
+        assertEquals(EventType.FINISHED, second.terminal().type(), second.terminal().error());
+        assertEquals(0, second.exitCode());
+        assertEquals(pid(first), pid(second));
+        assertEquals("2", second.terminal().tags().get(TrialWorker.TRIAL_TAG));
+        assertEquals("4", second.terminal().tags().get("spark.executor_id"));
+        assertEquals(null, second.terminal().tags().get("spark.host"), "the first trial's tags are gone");
+        assertEquals(List.of("logs/sweep-n-2.log"), second.outputs().paths());
+    }
+
+    @Test
+    void shouldReplaceAWorkerThatRanItsMostTrials() {
+        System.setProperty(WorkerLimits.MAX_TRIALS_PROPERTY, "2");
+
+        List<String> pids = List.of(pid(run("sweep-n-3")), pid(run("sweep-n-4")), pid(run("sweep-n-5")));
+
+        assertEquals(pids.get(0), pids.get(1));
+        assertNotEquals(pids.get(1), pids.get(2));
+    }
+
+    @Test
+    void shouldReplaceAWorkerWhoseResidentMemoryExceedsTheLimit() {
+        System.setProperty(WorkerLimits.MAX_RSS_PROPERTY, "1");
+
+        assertNotEquals(pid(run("sweep-n-6")), pid(run("sweep-n-7")));
+    }
+
+    @Test
+    void shouldRunATrialInANewWorkerWhenItsIdleWorkerDied() {
+        String dead = pid(run("sweep-n-8"));
+        ProcessHandle worker = ProcessHandle.of(Long.parseLong(dead)).orElseThrow();
+        worker.destroyForcibly();
+        worker.onExit().join();
+
+        TrialOutcome next = run("sweep-n-9");
+
+        assertEquals(EventType.FINISHED, next.terminal().type(), next.terminal().error());
+        assertNotEquals(dead, pid(next));
+    }
+
+    @Test
+    void shouldFailOnlyTheTrialWhoseWorkerIsKilledAndRunTheNextInANewWorker() throws Exception {
+        TrialSpec slow = noop("sweep-n-10", 60);
+        CompletableFuture<TrialOutcome> running = CompletableFuture.supplyAsync(() -> TrialProcess.run(slow, TIMEOUT,
+                Map.of()));
+        TrialEvent started = awaitStarted(slow.trialId());
+        ProcessHandle.of(Long.parseLong(started.tags().get(TrialWorker.PID_TAG))).orElseThrow().destroyForcibly();
+
+        TrialOutcome killed = running.get();
+        TrialOutcome next = run("sweep-n-11");
+
+        assertEquals(EventType.FAILED, killed.terminal().type());
+        assertTrue(TrialEvents.isInfrastructureFailure(killed.terminal()), killed.terminal().tags().toString());
+        assertTrue(killed.terminal().error().startsWith("trial process exited with code 137 without a result"),
+                killed.terminal().error());
+        assertEquals(EventType.FINISHED, next.terminal().type(), next.terminal().error());
+        assertNotEquals(started.tags().get(TrialWorker.PID_TAG), pid(next));
+    }
+
+    private TrialOutcome run(String trialId) {
+        return TrialProcess.run(noop(trialId, 0), TIMEOUT, Map.of());
+    }
+
+    private TrialSpec noop(String trialId, double seconds) {
+        return Specs.compression(work, trialId, List.of(NoopTrial.STEP), Map.of(NoopTrial.SECONDS, seconds));
+    }
+
+    private static String pid(TrialOutcome outcome) {
+        String pid = outcome.terminal().tags().get(TrialWorker.PID_TAG);
+        assertTrue(pid != null && pid.matches("\\d+"), outcome.terminal().toString());
+        return pid;
+    }
+
+    private TrialEvent awaitStarted(String trialId) throws InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (TrialEvent event : JsonLinesEventPublisher.readAll(work.resolve("events.jsonl"))) {
+                if (event.trialId().equals(trialId) && event.type() == EventType.STARTED) {
+                    return event;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("trial " + trialId + " did not start within " + TIMEOUT);
+    }
+}
