@@ -13,6 +13,7 @@ import dev.compressweep.orchestrator.run.TrialRecord;
 import dev.compressweep.orchestrator.services.ProjectHome;
 import dev.compressweep.orchestrator.services.ServiceException;
 import dev.compressweep.orchestrator.sweep.SweepSpec;
+import dev.compressweep.orchestrator.tracking.AttemptRun;
 import dev.compressweep.orchestrator.tracking.ExperimentTracker;
 import dev.compressweep.orchestrator.tracking.MlflowCredentials;
 import dev.compressweep.orchestrator.tracking.MlflowSink;
@@ -67,8 +68,9 @@ final class ResultPublisher {
         files.forEach(file -> tracker.uploadArtifact(sweepRun, file, "results"));
         Set<String> front = new HashSet<>();
         summary.front().forEach(t -> front.add(t.trialId()));
+        Map<String, List<AttemptRun>> runs = tracker.trialRuns(experimentId);
         for (TrialRecord trial : summary.trials()) {
-            tracker.findTrialRun(experimentId, trial.trialId()).ifPresent(run ->
+            AttemptRun.current(runs.getOrDefault(trial.trialId(), List.of())).ifPresent(run ->
                     tracker.setTags(run.runId(), Map.of(PARETO_TAG, Boolean.toString(front.contains(trial.trialId())))));
         }
         tracker.setTags(sweepRun.runId(), Map.of(
@@ -94,8 +96,10 @@ final class ResultPublisher {
         List<String> ended = new ArrayList<>();
         summary.trials().stream().filter(t -> t.state() != TrialState.RUNNING).forEach(t -> ended.add(t.trialId()));
         ended.add(summary.teacher().trialId());
+        Map<String, List<AttemptRun>> runs = ended.stream().allMatch(ids::contains) ? Map.of()
+                : tracker.trialRuns(experimentId);
         for (String id : ended) {
-            if (!ids.contains(id) && tracker.trialRuns(experimentId, id).stream()
+            if (!ids.contains(id) && runs.getOrDefault(id, List.of()).stream()
                     .noneMatch(run -> run.supersededBy() == 0 && run.outcome() != null)) {
                 ids.add(id);
             }

@@ -1,6 +1,9 @@
 package dev.compressweep.orchestrator.tracking;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The run of one attempt at a trial, as the tracker holds it.
@@ -18,6 +21,12 @@ public record AttemptRun(TrackedRun run, int attempt, RunOutcome outcome, int su
             throw new IllegalArgumentException("an attempt must be >= 1 and superseded only by a later one, but got"
                     + " attempt=" + attempt + ", supersededBy=" + supersededBy + " for run " + run.runId());
         }
+    }
+
+    /** The run of the current attempt among a trial's {@code runs} (the highest not superseded), if there is one. */
+    public static Optional<TrackedRun> current(List<AttemptRun> runs) {
+        return runs.stream().filter(run -> run.supersededBy() == 0).max(Comparator.comparingInt(AttemptRun::attempt))
+                .map(AttemptRun::run);
     }
 
     /** Whether the run has ended (finished, failed or killed). */

@@ -14,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +56,44 @@ final class EventDelivery {
         this.retry = retry;
         this.deadLetters = deadLetters;
         this.stopping = stopping;
+    }
+
+    /**
+     * Delivers a poll's events: each trial's in their order, its consecutive events of one attempt together
+     * ({@link EventRecorder#record(List)}), one by one when that fails or cannot apply; stops at the first event
+     * that must be read again.
+     *
+     * @param handled told of each event handled
+     */
+    Step deliver(List<RawEvent> raws, Consumer<RawEvent> handled) throws InterruptedException {
+        for (List<RawEvent> group : TrialRuns.of(raws)) {
+            if (group.size() > 1 && together(group)) {
+                group.forEach(handled);
+                continue;
+            }
+            for (RawEvent raw : group) {
+                if (stopping.getCount() == 0 || deliver(raw) == Step.AGAIN) {
+                    return Step.AGAIN;
+                }
+                handled.accept(raw);
+            }
+        }
+        return Step.DONE;
+    }
+
+    /** Records a group's events together; false when that failed, and they are to be written one by one. */
+    private boolean together(List<RawEvent> group) {
+        List<TrialEvent> events = group.stream().map(raw -> EventCodec.decode(raw.value())).toList();
+        EventRecorder recorder = recorder(group.get(0).experiment());
+        try {
+            (recorder.record(events) ? written : ignored).addAndGet(events.size());
+        } catch (RuntimeException e) {
+            LOG.debug("writing {} events of trial {} together failed; writing them one by one: {}", events.size(),
+                    events.get(0).trialId(), message(e));
+            return false;
+        }
+        events.forEach(event -> handled(event, recorder));
+        return true;
     }
 
     Step deliver(RawEvent raw) throws InterruptedException {

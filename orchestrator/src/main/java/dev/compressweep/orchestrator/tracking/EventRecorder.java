@@ -1,8 +1,10 @@
 package dev.compressweep.orchestrator.tracking;
 
+import dev.compressweep.workers.event.EventType;
 import dev.compressweep.workers.event.TrialEvent;
 import dev.compressweep.workers.event.TrialRole;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes one {@link TrialEvent} at a time to an {@link ExperimentTracker}: the sweep's parent run, a child run per
+ * Writes {@link TrialEvent}s to an {@link ExperimentTracker}, one at a time or a trial's consecutive events together: the sweep's parent run, a child run per
  * attempt at a trial ({@link TrialAttempts}; the teacher's named {@code teacher}), params at creation, metrics,
  * tags, the final status and, last, the model ({@link ModelUpload}).
  *
@@ -62,40 +64,73 @@ final class EventRecorder {
      * @throws TrackingException when the tracker refuses or fails a write
      */
     boolean record(TrialEvent event) {
+        return record(List.of(event));
+    }
+
+    /**
+     * Records consecutive events of one attempt at one trial in as few calls as it can: the run found or made once,
+     * every metric point and the final tags in one batch, then the end and the model. Only a FINISHED or a FAILED
+     * may end them, and a FAILED comes alone.
+     *
+     * @return whether they were written; false when they were ignored (an older attempt's, or a FAILED after
+     *     FINISHED)
+     * @throws TrackingException when the tracker refuses or fails a write; what was written stays, and writing the
+     *     events again changes nothing
+     * @throws IllegalArgumentException when the events are not such a sequence
+     */
+    boolean record(List<TrialEvent> events) {
+        TrialEvent last = events.get(events.size() - 1);
+        requireOneAttempt(events, last);
         if (experimentId == null) {
             experimentId = tracker.experimentId(experimentName);
         }
-        Optional<TrialAttempts.Current> found = attempts.forEvent(event, experimentId, this::newRun);
+        Optional<TrialAttempts.Current> found = attempts.forEvent(events.get(0), experimentId, this::newRun);
         if (found.isEmpty()) {
-            LOG.info("ignoring {} of trial {}: its attempt {} was replaced by attempt {}", event.type(),
-                    event.trialId(), event.attempt(), attempts.newest(event.trialId(), event.attempt()));
+            LOG.info("ignoring {} event(s) of trial {}: its attempt {} was replaced by attempt {}", events.size(),
+                    last.trialId(), last.attempt(), attempts.newest(last.trialId(), last.attempt()));
             return false;
         }
         String runId = found.get().run().runId();
-        switch (event.type()) {
-            case STARTED -> LOG.debug("trial {} attempt {} started: run {}", event.trialId(), event.attempt(), runId);
-            case PROGRESS -> tracker.logMetrics(runId, event.metrics(), step(event), event.timestamp());
-            case FINISHED -> {
-                tracker.logMetrics(runId, event.metrics(), step(event), event.timestamp());
-                tracker.setTags(runId, eventTags(event));
-                tracker.terminate(runId, RunOutcome.FINISHED, event.timestamp());
-                attempts.ended(event.trialId(), RunOutcome.FINISHED);
-                uploads.upload(event, found.get().run());
+        if (last.type() == EventType.FAILED) {
+            if (found.get().outcome() == RunOutcome.FINISHED) {
+                LOG.warn("ignoring FAILED of trial {} ({}): its attempt {} finished already", last.trialId(),
+                        last.error(), last.attempt());
+                return false;
             }
-            case FAILED -> {
-                if (found.get().outcome() == RunOutcome.FINISHED) {
-                    LOG.warn("ignoring FAILED of trial {} ({}): its attempt {} finished already", event.trialId(),
-                            event.error(), event.attempt());
-                    return false;
-                }
-                Map<String, String> tags = eventTags(event);
-                tags.put(TrackingTags.ERROR, event.error());
-                tracker.setTags(runId, tags);
-                tracker.terminate(runId, RunOutcome.FAILED, event.timestamp());
-                attempts.ended(event.trialId(), RunOutcome.FAILED);
-            }
+            Map<String, String> tags = eventTags(last);
+            tags.put(TrackingTags.ERROR, last.error());
+            tracker.setTags(runId, tags);
+            tracker.terminate(runId, RunOutcome.FAILED, last.timestamp());
+            attempts.ended(last.trialId(), RunOutcome.FAILED);
+            return true;
+        }
+        List<MetricPoint> points = new ArrayList<>();
+        events.forEach(event -> event.metrics().forEach((key, value) ->
+                points.add(new MetricPoint(key, value, step(event), event.timestamp()))));
+        boolean finished = last.type() == EventType.FINISHED;
+        Map<String, String> tags = finished ? eventTags(last) : Map.of();
+        if (!points.isEmpty() || !tags.isEmpty()) {
+            tracker.log(runId, points, tags);
+        }
+        if (finished) {
+            tracker.terminate(runId, RunOutcome.FINISHED, last.timestamp());
+            attempts.ended(last.trialId(), RunOutcome.FINISHED);
+            uploads.upload(last, found.get().run());
         }
         return true;
+    }
+
+    private static void requireOneAttempt(List<TrialEvent> events, TrialEvent last) {
+        for (TrialEvent event : events) {
+            if (!event.trialId().equals(last.trialId()) || event.attempt() != last.attempt()
+                    || (event != last && event.type().isTerminal())
+                    || (event.type() == EventType.FAILED && events.size() > 1)) {
+                throw new IllegalArgumentException("events recorded together must be of one attempt at one trial,"
+                        + " ended only by their last, and a FAILED alone, but got " + event.type() + " of trial "
+                        + event.trialId() + " attempt " + event.attempt() + " with " + last.type() + " of trial "
+                        + last.trialId() + " attempt " + last.attempt());
+            }
+        }
     }
 
     private TrackedRun newRun(TrialEvent event) {
@@ -104,7 +139,7 @@ final class EventRecorder {
             parent = tracker.sweepRun(experimentId, event.sweepId(), event.timestamp());
             sweepRuns.put(event.sweepId(), parent);
         }
-        return tracker.trialRun(experimentId, parent.runId(), spec(event));
+        return tracker.createTrialRun(experimentId, parent.runId(), spec(event));
     }
 
     private static TrialRunSpec spec(TrialEvent event) {

@@ -3,7 +3,6 @@ package dev.compressweep.orchestrator.tracking;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,20 +31,36 @@ public interface ExperimentTracker extends AutoCloseable {
      */
     TrackedRun trialRun(String experimentId, String parentRunId, TrialRunSpec spec);
 
+    /**
+     * Creates the run of one attempt at a trial as a child of {@code parentRunId}, with the spec's tags and params,
+     * without looking for an existing one: for a caller that knows the experiment's runs ({@link #trialRuns(String)}).
+     */
+    TrackedRun createTrialRun(String experimentId, String parentRunId, TrialRunSpec spec);
+
     /** The runs of every attempt at the trial, superseded ones included, lowest attempt first. */
     List<AttemptRun> trialRuns(String experimentId, String trialId);
 
+    /**
+     * The runs of every attempt at every trial of the experiment, by trial id, lowest attempt first: what
+     * {@link #trialRuns(String, String)} says of each trial, in one listing.
+     */
+    Map<String, List<AttemptRun>> trialRuns(String experimentId);
+
     /** The run of the trial's current attempt (the highest not superseded), if one exists. */
     default Optional<TrackedRun> findTrialRun(String experimentId, String trialId) {
-        return trialRuns(experimentId, trialId).stream().filter(run -> run.supersededBy() == 0)
-                .max(Comparator.comparingInt(AttemptRun::attempt)).map(AttemptRun::run);
+        return AttemptRun.current(trialRuns(experimentId, trialId));
     }
 
-    /** Logs {@code metrics} at {@code step} in one batch; logging the same point again is harmless. */
-    void logMetrics(String runId, Map<String, Double> metrics, long step, Instant timestamp);
+    /**
+     * Logs metric points and sets (or overwrites) tags, in as few calls as the tracker allows; logging the same point
+     * again is harmless.
+     */
+    void log(String runId, List<MetricPoint> points, Map<String, String> tags);
 
     /** Sets (or overwrites) tags. */
-    void setTags(String runId, Map<String, String> tags);
+    default void setTags(String runId, Map<String, String> tags) {
+        log(runId, List.of(), tags);
+    }
 
     /**
      * Uploads a file, or every file under a folder, to the run's artifacts under {@code artifactDir}.

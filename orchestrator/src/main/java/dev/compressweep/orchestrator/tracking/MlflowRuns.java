@@ -2,6 +2,7 @@ package dev.compressweep.orchestrator.tracking;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.mlflow.api.proto.Service.Run;
 import org.mlflow.api.proto.Service.RunTag;
 
@@ -33,6 +34,12 @@ final class MlflowRuns {
         };
         return new AttemptRun(trackedRun(experimentId, run), attempt, outcome,
                 supersededBy > attempt ? supersededBy : 0);
+    }
+
+    /** The value of the run's tag {@code key}, if it has that tag. */
+    static Optional<String> tag(Run run, String key) {
+        return run.getData().getTagsList().stream().filter(tag -> tag.getKey().equals(key)).map(RunTag::getValue)
+                .findFirst();
     }
 
     private static int number(String text, int otherwise) {

@@ -4,7 +4,6 @@ import dev.compressweep.orchestrator.events.TopicSettings;
 import dev.compressweep.workers.event.KafkaClientProperties;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,7 +14,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -30,7 +28,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Consumes every partition of a sweep's event topic and writes every event to the experiment tracker, on one
- * thread, so that trials finishing at the same moment never race in MLflow.
+ * thread, so that trials finishing at the same moment never race in MLflow. A trial's events read in one poll are
+ * written together ({@link EventDelivery#deliver(List, java.util.function.Consumer)}): a trial whose STARTED, progress
+ * and FINISHED arrive together costs a run's creation, one batch of metrics and tags, and its end.
  *
  * <p>Nothing is dropped: offsets are committed only once an event is written, deliberately ignored (an older
  * attempt's, a FAILED after FINISHED), or kept on the dead-letter topic {@code <topic>.dead-letter} because it
@@ -133,6 +133,8 @@ public final class MlflowSink implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MlflowSink.class);
     private static final Duration POLL = Duration.ofMillis(250);
+    /** The most events a poll reads: a trial's events read together are written together. */
+    private static final int MAX_POLL_RECORDS = 2000;
 
     private final Consumer<String, String> consumer;
     private final Config config;
@@ -149,7 +151,7 @@ public final class MlflowSink implements AutoCloseable {
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS);
         this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
         this.config = config;
         this.deadLetters = new DeadLetters(config.bootstrapServers(), config.topic(), config.deadLetterTopic());
@@ -258,31 +260,22 @@ public final class MlflowSink implements AutoCloseable {
         return List.of();
     }
 
-    /** Delivers a batch in order; true when an event must be read again (the rest of the batch is, too). */
+    /**
+     * Delivers a poll's events, each trial's in order; true when an event must be read again (it and every later
+     * one of its partition are, and events handled after it are written again, which changes nothing).
+     */
     private boolean handle(ConsumerRecords<String, String> records) throws InterruptedException {
-        Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
-        for (TopicPartition partition : records.partitions()) {
-            for (ConsumerRecord<String, String> record : records.records(partition)) {
-                RawEvent raw = new RawEvent(record.topic(), record.partition(), record.offset(), record.key(),
-                        record.value() == null ? "" : record.value(), config.experimentName());
-                if (stopping.getCount() == 0 || delivery.deliver(raw) == EventDelivery.Step.AGAIN) {
-                    rewind(records, done);
-                    commit(done);
-                    return stopping.getCount() > 0;
-                }
-                done.put(partition, new OffsetAndMetadata(record.offset() + 1));
-            }
+        if (records.isEmpty()) {
+            return false;
         }
-        commit(done);
+        PollBatch batch = new PollBatch(records, config.experimentName());
+        EventDelivery.Step step = delivery.deliver(batch.events(), batch::handled);
+        commit(batch.committable());
+        if (step == EventDelivery.Step.AGAIN) {
+            batch.unhandled().forEach(consumer::seek);
+            return stopping.getCount() > 0;
+        }
         return false;
-    }
-
-    /** Seeks every partition of the batch back to its first event not yet handled. */
-    private void rewind(ConsumerRecords<String, String> records, Map<TopicPartition, OffsetAndMetadata> done) {
-        for (TopicPartition partition : records.partitions()) {
-            OffsetAndMetadata next = done.get(partition);
-            consumer.seek(partition, next != null ? next.offset() : records.records(partition).get(0).offset());
-        }
     }
 
     private void commit(Map<TopicPartition, OffsetAndMetadata> offsets) {
@@ -291,6 +284,8 @@ public final class MlflowSink implements AutoCloseable {
         }
         try {
             consumer.commitSync(offsets);
+        } catch (WakeupException e) {
+            throw e;
         } catch (KafkaException e) {
             LOG.warn("cannot commit the MLflow sink's offsets of {}; those events will be written again",
                     config.topic(), e);

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.mlflow.api.proto.Service.RunTag;
 import org.mlflow.api.proto.Service.ViewType;
 import org.mlflow.tracking.MlflowClient;
 import org.mlflow.tracking.MlflowClientException;
+import org.mlflow.tracking.Page;
 
 /**
  * {@link ExperimentTracker} over an MLflow tracking server: runs through {@link MlflowClient},
@@ -39,6 +41,7 @@ public final class MlflowTracker implements ExperimentTracker {
     private static final int MAX_PARAMS_OR_TAGS_PER_BATCH = 100;
     private static final int MAX_METRICS_PER_BATCH = 1000;
     private static final int MAX_RUNS_PER_TRIAL = 100;
+    private static final int RUNS_PER_PAGE = 1000;
 
     private final String trackingUri;
     private final MlflowClient client;
@@ -55,7 +58,8 @@ public final class MlflowTracker implements ExperimentTracker {
     /** Connects to the tracking server at {@code trackingUri} with {@code credentials}. */
     public MlflowTracker(String trackingUri, MlflowCredentials credentials) {
         this.trackingUri = trackingUri.replaceAll("/+$", "");
-        this.client = new MlflowClient(credentials.provider(this.trackingUri));
+        this.client = MlflowConnections.newPerCall(new MlflowClient(credentials.provider(this.trackingUri)),
+                this.trackingUri);
         this.artifacts = new MlflowArtifacts(this.trackingUri, credentials);
     }
 
@@ -86,13 +90,22 @@ public final class MlflowTracker implements ExperimentTracker {
 
     @Override
     public TrackedRun trialRun(String experimentId, String parentRunId, TrialRunSpec spec) {
+        Optional<TrackedRun> existing = trialRuns(experimentId, spec.trialId()).stream()
+                .filter(run -> run.attempt() == spec.attempt()).map(AttemptRun::run).findFirst();
+        if (existing.isPresent()) {
+            logMissingParams(existing.get().runId(), spec.params());
+            return existing.get();
+        }
+        return createTrialRun(experimentId, parentRunId, spec);
+    }
+
+    @Override
+    public TrackedRun createTrialRun(String experimentId, String parentRunId, TrialRunSpec spec) {
         Map<String, String> tags = new LinkedHashMap<>(spec.tags());
         tags.put(TrackingTags.TRIAL_ID, spec.trialId());
         tags.put(TrackingTags.ATTEMPT, Integer.toString(spec.attempt()));
         tags.put(TrackingTags.PARENT_RUN_ID, parentRunId);
-        Optional<TrackedRun> existing = trialRuns(experimentId, spec.trialId()).stream()
-                .filter(run -> run.attempt() == spec.attempt()).map(AttemptRun::run).findFirst();
-        return existingOrCreated(existing, experimentId, spec.runName(), spec.startTime(), tags, spec.params());
+        return created(experimentId, spec.runName(), spec.startTime(), tags, spec.params());
     }
 
     @Override
@@ -103,25 +116,40 @@ public final class MlflowTracker implements ExperimentTracker {
     }
 
     @Override
-    public void logMetrics(String runId, Map<String, Double> metrics, long step, Instant timestamp) {
-        List<Metric> batch = new ArrayList<>();
-        metrics.forEach((key, value) -> batch.add(Metric.newBuilder().setKey(key).setValue(value)
-                .setStep(step).setTimestamp(timestamp.toEpochMilli()).build()));
-        for (List<Metric> chunk : chunks(batch, MAX_METRICS_PER_BATCH)) {
-            call("log metrics of run " + runId, () -> {
-                client.logBatch(runId, chunk, List.of(), List.of());
-                return null;
-            });
+    public Map<String, List<AttemptRun>> trialRuns(String experimentId) {
+        Map<String, List<AttemptRun>> byTrial = new HashMap<>();
+        String filter = "tags.`" + TrackingTags.TRIAL_ID + "` != ''";
+        Page<Run> page = call("list the runs of experiment " + experimentId, () -> client.searchRuns(
+                List.of(experimentId), filter, ViewType.ACTIVE_ONLY, RUNS_PER_PAGE, List.of()));
+        while (true) {
+            for (Run run : page.getItems()) {
+                MlflowRuns.tag(run, TrackingTags.TRIAL_ID).ifPresent(trial -> byTrial
+                        .computeIfAbsent(trial, id -> new ArrayList<>()).add(MlflowRuns.attemptRun(experimentId, run)));
+            }
+            if (!page.hasNextPage()) {
+                break;
+            }
+            Page<Run> current = page;
+            page = call("list the runs of experiment " + experimentId, current::getNextPage);
         }
+        byTrial.values().forEach(runs -> runs.sort(Comparator.comparingInt(AttemptRun::attempt)));
+        return byTrial;
     }
 
     @Override
-    public void setTags(String runId, Map<String, String> tags) {
-        List<RunTag> batch = new ArrayList<>();
-        tags.forEach((key, value) -> batch.add(tag(key, value)));
-        for (List<RunTag> chunk : chunks(batch, MAX_PARAMS_OR_TAGS_PER_BATCH)) {
-            call("set tags of run " + runId, () -> {
-                client.logBatch(runId, List.of(), List.of(), chunk);
+    public void log(String runId, List<MetricPoint> points, Map<String, String> tags) {
+        List<Metric> metrics = new ArrayList<>();
+        points.forEach(point -> metrics.add(Metric.newBuilder().setKey(point.key()).setValue(point.value())
+                .setStep(point.step()).setTimestamp(point.timestamp().toEpochMilli()).build()));
+        List<RunTag> runTags = new ArrayList<>();
+        tags.forEach((key, value) -> runTags.add(tag(key, value)));
+        List<List<Metric>> metricChunks = chunks(metrics, MAX_METRICS_PER_BATCH - MAX_PARAMS_OR_TAGS_PER_BATCH);
+        List<List<RunTag>> tagChunks = chunks(runTags, MAX_PARAMS_OR_TAGS_PER_BATCH);
+        for (int i = 0; i < Math.max(metricChunks.size(), tagChunks.size()); i++) {
+            List<Metric> metricChunk = i < metricChunks.size() ? metricChunks.get(i) : List.of();
+            List<RunTag> tagChunk = i < tagChunks.size() ? tagChunks.get(i) : List.of();
+            call("log to run " + runId, () -> {
+                client.logBatch(runId, metricChunk, List.of(), tagChunk);
                 return null;
             });
         }
@@ -151,6 +179,11 @@ public final class MlflowTracker implements ExperimentTracker {
             logMissingParams(existing.get().runId(), params);
             return existing.get();
         }
+        return created(experimentId, runName, startTime, tags, params);
+    }
+
+    private TrackedRun created(String experimentId, String runName, Instant startTime, Map<String, String> tags,
+            Map<String, String> params) {
         CreateRun.Builder request = CreateRun.newBuilder().setExperimentId(experimentId).setRunName(runName)
                 .setStartTime(startTime.toEpochMilli());
         tags.forEach((key, value) -> request.addTags(tag(key, value)));

@@ -2,6 +2,8 @@ package dev.compressweep.orchestrator.tracking;
 
 import dev.compressweep.workers.event.TrialEvent;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +37,8 @@ final class TrialAttempts {
 
     private final ExperimentTracker tracker;
     private final Map<String, Current> byTrial = new ConcurrentHashMap<>();
+    /** The runs of every trial, as listed once and then made here; null until the first event. */
+    private Map<String, List<AttemptRun>> runs;
 
     TrialAttempts(ExperimentTracker tracker) {
         this.tracker = tracker;
@@ -78,8 +82,10 @@ final class TrialAttempts {
             supersede(current.run(), current.outcome() != null, attempt, event.timestamp());
         }
         if (current == null || attempt > current.attempt() || current.run() == null) {
-            current = new Current(attempt, newRun.apply(event), null);
+            TrackedRun run = newRun.apply(event);
+            current = new Current(attempt, run, null);
             byTrial.put(event.trialId(), current);
+            runs.computeIfAbsent(event.trialId(), id -> new ArrayList<>()).add(new AttemptRun(run, attempt, null, 0));
         }
         return Optional.of(current);
     }
@@ -106,14 +112,17 @@ final class TrialAttempts {
      * superseded if a sink stopped before it did; null when it holds nothing and no attempt was seen.
      */
     private Current load(String experimentId, String trialId, int seen, Instant now) {
-        List<AttemptRun> runs = tracker.trialRuns(experimentId, trialId);
+        if (runs == null) {
+            runs = new HashMap<>(tracker.trialRuns(experimentId));
+        }
+        List<AttemptRun> trialRuns = runs.getOrDefault(trialId, List.of());
         int newest = Math.max(seen,
-                runs.stream().mapToInt(run -> Math.max(run.attempt(), run.supersededBy())).max().orElse(0));
+                trialRuns.stream().mapToInt(run -> Math.max(run.attempt(), run.supersededBy())).max().orElse(0));
         if (newest == 0) {
             return null;
         }
         Current current = new Current(newest, null, null);
-        for (AttemptRun run : runs) {
+        for (AttemptRun run : trialRuns) {
             if (run.attempt() == newest && current.run() == null) {
                 current = new Current(newest, run.run(), run.outcome());
             } else if (run.attempt() < newest && (run.supersededBy() == 0 || !run.ended())) {

@@ -26,6 +26,9 @@ import java.nio.file.Path;
  */
 public final class OverheadBenchmark {
 
+    /** Epochs of every trial of the sink's measure, each with its progress event. */
+    private static final int SINK_EPOCHS = 20;
+
     private OverheadBenchmark() {}
 
     public static void main(String[] args) throws IOException, InterruptedException {
@@ -44,7 +47,7 @@ public final class OverheadBenchmark {
                 realTrials, 2), kafka, mlflow, runs));
         SweepTiming one = say("distill, 1 slot", TimedSweep.run(BenchSweeps.distillation("bench-distill-1-" + mode,
                 realTrials, 1), kafka, mlflow, runs));
-        double sink = SinkThroughput.metricsPerSecond(kafka, mlflow, sinkTrials, 10, runs);
+        double sink = SinkThroughput.metricsPerSecond(kafka, mlflow, sinkTrials, SINK_EPOCHS, runs);
         System.out.printf("sink: %.0f metrics/s%n", sink);
 
         ObjectMapper json = new ObjectMapper();

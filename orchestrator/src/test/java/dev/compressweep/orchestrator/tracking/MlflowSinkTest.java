@@ -120,6 +120,38 @@ class MlflowSinkTest {
     }
 
     @Test
+    void shouldWriteEveryPointAndEveryAttemptOfTrialsReadInOnePoll() throws Exception {
+        sweep = new SinkFixture(tmp, 2);
+        TrialEvents first = TrialEvents.trial(sweep.sweepId, 0, List.of("distill"), Map.of("distill.width", 16L));
+        TrialEvents second = TrialEvents.trial(sweep.sweepId, 1, List.of("prune"), Map.of("prune.sparsity", 0.5));
+        List<TrialEvent> events = new ArrayList<>();
+        events.add(first.started());
+        events.add(second.started());
+        for (int epoch = 1; epoch <= 30; epoch++) {
+            events.add(first.progress(epoch, 1.0 / epoch));
+        }
+        events.add(second.failed("the executor was lost"));
+        events.add(first.finished(Map.of("accuracy", 0.9), null));
+        lifeOf(second, null, 0.8).forEach(event -> events.add(SinkFixture.attempt(event, 2)));
+        sweep.publish(events);
+
+        MlflowSink sink = sweep.start("sink-test-" + sweep.sweepId);
+
+        SinkFixture.awaitHandled(sink, events.size());
+        JsonNode firstRun = sweep.only("tags.`compressweep.trial_id` = '" + first.trialId() + "'");
+        assertEquals("FINISHED", status(firstRun));
+        assertEquals(30, sweep.steps(firstRun, "loss").size(), "every epoch's point");
+        assertEquals("16", MlflowRest.value(firstRun, "params", "distill.width"));
+        List<JsonNode> secondRuns = sweep.runsOf(second.trialId());
+        assertEquals(2, secondRuns.size(), "one run per attempt");
+        JsonNode current = secondRuns.stream().filter(run -> "2".equals(tag(run, "compressweep.attempt")))
+                .findFirst().orElseThrow();
+        assertEquals("FINISHED", status(current));
+        assertEquals(List.of(1L, 2L), sweep.steps(current, "loss"));
+        assertEquals(new MlflowSink.Stats(events.size(), 0, 0), sink.stats());
+    }
+
+    @Test
     void shouldSendEventsItCannotReadToTheDeadLetterTopicAndKeepGoing() throws Exception {
         sweep = new SinkFixture(tmp, 1);
         MlflowSink sink = sweep.start("sink-test-" + sweep.sweepId);

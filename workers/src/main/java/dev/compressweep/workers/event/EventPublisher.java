@@ -27,6 +27,9 @@ public interface EventPublisher extends AutoCloseable {
         }
     }
 
+    /** Waits until every event sent so far is delivered, or could not be; this default has nothing to wait for. */
+    default void flush() {}
+
     @Override
     void close();
 }

@@ -3,12 +3,14 @@ package dev.compressweep.workers.event;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +39,7 @@ public final class KafkaEventPublisher implements EventPublisher {
     private final Producer<String, String> producer;
     private final String topic;
     private final Duration deliveryTimeout;
+    private volatile Future<RecordMetadata> lastOffered;
 
     /** Connects to {@code bootstrapServers}; the topic must exist (the orchestrator creates it). */
     public KafkaEventPublisher(String bootstrapServers, String topic) {
@@ -59,7 +62,8 @@ public final class KafkaEventPublisher implements EventPublisher {
     @Override
     public void offer(TrialEvent event) {
         try {
-            producer.send(new ProducerRecord<>(topic, event.trialId(), EventCodec.encode(event)), (meta, error) -> {
+            lastOffered = producer.send(new ProducerRecord<>(topic, event.trialId(), EventCodec.encode(event)),
+                    (meta, error) -> {
                 if (error != null) {
                     LOG.warn("{} of trial {} not published to {}: {}", event.type(), event.trialId(), topic,
                             error.getMessage());
@@ -82,6 +86,25 @@ public final class KafkaEventPublisher implements EventPublisher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EventPublishException("interrupted while publishing trial " + event.trialId(), e);
+        }
+    }
+
+    /**
+     * Waits, for at most 10 s, until the last event offered is delivered or has failed: with it, every event offered
+     * before it for the same trial (they share a partition).
+     */
+    @Override
+    public void flush() {
+        Future<RecordMetadata> last = lastOffered;
+        if (last == null) {
+            return;
+        }
+        try {
+            last.get(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("events offered to {} may not be delivered yet: {}", topic, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -77,14 +77,17 @@ public final class TrialMain {
                     + " <threads>");
             return 1;
         }
-        return runTrial(Path.of(args[0]));
+        return runTrial(Path.of(args[0]), false);
     }
 
     /**
      * Runs the trial whose spec is in {@code specFile}, in this JVM, and returns its exit code: 0 when its terminal
      * event was written, 1 when not even that could be.
+     *
+     * @param warm whether this JVM is a warm worker, which keeps its event publisher for the next trial
+     *     ({@link KeptPublisher})
      */
-    static int runTrial(Path specFile) {
+    static int runTrial(Path specFile, boolean warm) {
         TrialSpec spec;
         try {
             spec = TrialSpecCodec.decode(Files.readString(specFile));
@@ -95,7 +98,8 @@ public final class TrialMain {
         configureThreads(spec.threads());
         EventPublisher publisher;
         try {
-            publisher = new TerminalEventFile(EventPublishers.open(spec.kafkaBootstrap(), spec.topic()),
+            publisher = new TerminalEventFile(warm ? KeptPublisher.open(spec.kafkaBootstrap(), spec.topic())
+                    : EventPublishers.open(spec.kafkaBootstrap(), spec.topic()),
                     WorkDir.of(spec).terminalEvent(spec.trialId()));
         } catch (RuntimeException e) {
             System.err.println("trial " + spec.trialId() + ": cannot open the event log: " + TrialEvents.reason(e));

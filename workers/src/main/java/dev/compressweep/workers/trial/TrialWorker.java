@@ -62,7 +62,7 @@ final class TrialWorker {
     private static int run(WorkerRequest request, TrialLogs logs) throws IOException {
         try {
             logs.startTrial(request.log());
-            return TrialMain.runTrial(request.spec());
+            return TrialMain.runTrial(request.spec(), true);
         } finally {
             logs.endTrial();
         }
