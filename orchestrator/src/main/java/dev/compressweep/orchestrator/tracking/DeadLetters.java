@@ -18,7 +18,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Sends {@link DeadLetter}s to a sweep's dead-letter topic, keyed like the event (by trial), each acknowledged by
  * every replica before {@link #send} returns. The topic is created, like the sweep's, on the first letter. Owns
- * its producer (made on the first letter); used by one thread.
+ * its producer (made on the first letter); thread-safe.
  */
 final class DeadLetters implements AutoCloseable {
 
@@ -45,7 +45,7 @@ final class DeadLetters implements AutoCloseable {
      *
      * @throws RuntimeException when the broker did not take it (the caller keeps the event and tries later)
      */
-    void send(DeadLetter letter) {
+    synchronized void send(DeadLetter letter) {
         if (producer == null) {
             if (settings != null) {
                 Topics.ensure(bootstrapServers, topic, settings);

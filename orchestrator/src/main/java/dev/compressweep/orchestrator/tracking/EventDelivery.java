@@ -6,12 +6,17 @@ import dev.compressweep.workers.event.TrialEvent;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -22,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * Takes one {@link RawEvent} to the tracker, never dropping it: decoded, then written through its experiment's
  * {@link EventRecorder}, tried again with back-off as {@link MlflowSink.Retry} says (a failure that may pass for
  * up to its patience, a refusal or any other error up to its tries); an event that cannot be read or written goes
- * to the dead-letter topic with the reason. Counts what happened. Used by one thread; {@link #stats()},
+ * to the dead-letter topic with the reason. Counts what happened. A poll's trials are written side by side, each on
+ * one writer thread at a time; {@link #deliver(List, Consumer, ExecutorService)} is called by one thread, and {@link #stats()},
  * {@link #deadLetterLines()}, {@link #runId} and the {@link #terminal()} trials may be read from any thread.
  */
 final class EventDelivery {
@@ -59,19 +65,41 @@ final class EventDelivery {
     }
 
     /**
-     * Delivers a poll's events: each trial's in their order, its consecutive events of one attempt together
-     * ({@link EventRecorder#record(List)}), one by one when that fails or cannot apply; stops at the first event
-     * that must be read again.
+     * Delivers a poll's events: trials side by side on the writer threads, each trial's events in their order, its
+     * consecutive events of one attempt together ({@link EventRecorder#record(List)}), one by one when that fails
+     * or cannot apply. A trial stops at its first event that must be read again.
      *
-     * @param handled told of each event handled
+     * @param handled told of each event handled, from any writer thread
+     * @param writers the threads that write trials side by side
+     * @return {@link Step#AGAIN} when some event must be read again
      */
-    Step deliver(List<RawEvent> raws, Consumer<RawEvent> handled) throws InterruptedException {
-        for (List<RawEvent> group : TrialRuns.of(raws)) {
-            if (group.size() > 1 && together(group)) {
-                group.forEach(handled);
+    Step deliver(List<RawEvent> raws, Consumer<RawEvent> handled, ExecutorService writers)
+            throws InterruptedException {
+        List<Callable<Step>> trials = new ArrayList<>();
+        TrialRuns.byTrial(raws).forEach(groups -> trials.add(() -> deliverTrial(groups, handled)));
+        if (trials.size() == 1) {
+            return call(trials.get(0));
+        }
+        Step step = Step.DONE;
+        for (Future<Step> trial : writers.invokeAll(trials)) {
+            try {
+                step = trial.get() == Step.AGAIN ? Step.AGAIN : step;
+            } catch (ExecutionException e) {
+                throw new TrackingException("writing events failed: " + e.getCause(), e.getCause(), false);
+            }
+        }
+        return step;
+    }
+
+    /** Delivers one trial's groups in order. */
+    private Step deliverTrial(List<TrialRuns.Group> groups, Consumer<RawEvent> handled)
+            throws InterruptedException {
+        for (TrialRuns.Group group : groups) {
+            if (group.events().size() > 1 && together(group.events())) {
+                group.events().forEach(handled);
                 continue;
             }
-            for (RawEvent raw : group) {
+            for (RawEvent raw : group.events()) {
                 if (stopping.getCount() == 0 || deliver(raw) == Step.AGAIN) {
                     return Step.AGAIN;
                 }
@@ -79,6 +107,16 @@ final class EventDelivery {
             }
         }
         return Step.DONE;
+    }
+
+    private static Step call(Callable<Step> trial) throws InterruptedException {
+        try {
+            return trial.call();
+        } catch (InterruptedException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Records a group's events together; false when that failed, and they are to be written one by one. */

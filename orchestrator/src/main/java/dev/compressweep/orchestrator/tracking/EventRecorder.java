@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every write is idempotent, so an event seen twice (a replayed topic) changes nothing. An event of an attempt
  * older than the trial's newest, and a FAILED after its attempt FINISHED, are not written. Tags in compressweep's
- * or MLflow's namespace ({@link TrackingTags#isReserved}) are never copied from an event. Used by one thread;
- * {@link #runId} and {@link #newestAttempt} may be read from any thread.
+ * or MLflow's namespace ({@link TrackingTags#isReserved}) are never copied from an event. Thread-safe for events of
+ * different trials; one trial's events must be recorded by one thread at a time.
  */
 final class EventRecorder {
 
@@ -81,10 +81,7 @@ final class EventRecorder {
     boolean record(List<TrialEvent> events) {
         TrialEvent last = events.get(events.size() - 1);
         requireOneAttempt(events, last);
-        if (experimentId == null) {
-            experimentId = tracker.experimentId(experimentName);
-        }
-        Optional<TrialAttempts.Current> found = attempts.forEvent(events.get(0), experimentId, this::newRun);
+        Optional<TrialAttempts.Current> found = attempts.forEvent(events.get(0), experimentId(), this::newRun);
         if (found.isEmpty()) {
             LOG.info("ignoring {} event(s) of trial {}: its attempt {} was replaced by attempt {}", events.size(),
                     last.trialId(), last.attempt(), attempts.newest(last.trialId(), last.attempt()));
@@ -134,12 +131,23 @@ final class EventRecorder {
     }
 
     private TrackedRun newRun(TrialEvent event) {
+        return tracker.createTrialRun(experimentId(), sweepRun(event).runId(), spec(event));
+    }
+
+    private synchronized String experimentId() {
+        if (experimentId == null) {
+            experimentId = tracker.experimentId(experimentName);
+        }
+        return experimentId;
+    }
+
+    private synchronized TrackedRun sweepRun(TrialEvent event) {
         TrackedRun parent = sweepRuns.get(event.sweepId());
         if (parent == null) {
-            parent = tracker.sweepRun(experimentId, event.sweepId(), event.timestamp());
+            parent = tracker.sweepRun(experimentId(), event.sweepId(), event.timestamp());
             sweepRuns.put(event.sweepId(), parent);
         }
-        return tracker.createTrialRun(experimentId, parent.runId(), spec(event));
+        return parent;
     }
 
     private static TrialRunSpec spec(TrialEvent event) {

@@ -13,8 +13,8 @@ import java.util.Optional;
  *
  * <p>Every "get or create" looks the entity up by name or tag first, so replaying a sweep's events
  * never duplicates runs and never logs a parameter twice. Calls fail with {@link TrackingException};
- * {@link TrackingException#isRetriable()} says whether repeating may help. Implementations need not
- * be thread-safe: the MLflow sink calls them from one thread.
+ * {@link TrackingException#isRetriable()} says whether repeating may help. Implementations must be thread-safe:
+ * the MLflow sink writes several trials at once.
  */
 public interface ExperimentTracker extends AutoCloseable {
 

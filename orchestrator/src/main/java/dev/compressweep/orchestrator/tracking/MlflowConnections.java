@@ -19,6 +19,9 @@ final class MlflowConnections {
 
     private static final Logger LOG = LoggerFactory.getLogger(MlflowConnections.class);
 
+    /** Calls in flight at once: the sink's writers and the session's own calls. */
+    private static final int MAX_CALLS_AT_ONCE = 16;
+
     private MlflowConnections() {}
 
     /** Gives {@code client}, which calls {@code trackingUri}, a new connection per call if the URI is plain HTTP. */
@@ -32,8 +35,9 @@ final class MlflowConnections {
             Object caller = callerField.get(client);
             Field httpClient = caller.getClass().getDeclaredField("httpClient");
             httpClient.setAccessible(true);
-            httpClient.set(caller, HttpClientBuilder.create()
-                    .setConnectionReuseStrategy(NoConnectionReuseStrategy.INSTANCE).build());
+            httpClient.set(caller, HttpClientBuilder.create().setMaxConnPerRoute(MAX_CALLS_AT_ONCE)
+                    .setMaxConnTotal(MAX_CALLS_AT_ONCE).setConnectionReuseStrategy(NoConnectionReuseStrategy.INSTANCE)
+                    .build());
         } catch (ReflectiveOperationException | RuntimeException e) {
             LOG.debug("the MLflow client keeps its pooled connections: {}", e.toString());
         }

@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -28,8 +30,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Consumes every partition of a sweep's event topic and writes every event to the experiment tracker, on one
- * thread, so that trials finishing at the same moment never race in MLflow. A trial's events read in one poll are
- * written together ({@link EventDelivery#deliver(List, java.util.function.Consumer)}): a trial whose STARTED, progress
+ * thread, which writes the trials of each poll side by side on {@value #WRITERS} writers, each trial's events in
+ * order and the next poll only once every trial of this one is written. A trial's events read in one poll are
+ * written together ({@link EventDelivery#deliver}): a trial whose STARTED, progress
  * and FINISHED arrive together costs a run's creation, one batch of metrics and tags, and its end.
  *
  * <p>Nothing is dropped: offsets are committed only once an event is written, deliberately ignored (an older
@@ -133,12 +136,15 @@ public final class MlflowSink implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MlflowSink.class);
     private static final Duration POLL = Duration.ofMillis(250);
+    /** Trials written at once: MLflow calls wait mostly on the server. */
+    private static final int WRITERS = 4;
     /** The most events a poll reads: a trial's events read together are written together. */
     private static final int MAX_POLL_RECORDS = 2000;
 
     private final Consumer<String, String> consumer;
     private final Config config;
     private final DeadLetters deadLetters;
+    private final ExecutorService writers;
     private final EventDelivery delivery;
     private final CountDownLatch stopping = new CountDownLatch(1);
     private final Thread thread;
@@ -155,6 +161,11 @@ public final class MlflowSink implements AutoCloseable {
         this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
         this.config = config;
         this.deadLetters = new DeadLetters(config.bootstrapServers(), config.topic(), config.deadLetterTopic());
+        this.writers = Executors.newFixedThreadPool(WRITERS, runnable -> {
+            Thread writer = new Thread(runnable, "mlflow-sink-writer-" + config.topic());
+            writer.setDaemon(true);
+            return writer;
+        });
         this.delivery = new EventDelivery(tracker, config.uploadFolders(), config.retry(), deadLetters, stopping);
         this.thread = new Thread(this::run, "mlflow-sink-" + config.topic());
         this.thread.setDaemon(true);
@@ -218,6 +229,14 @@ public final class MlflowSink implements AutoCloseable {
     }
 
     private void run() {
+        try {
+            consume();
+        } finally {
+            writers.shutdownNow();
+        }
+    }
+
+    private void consume() {
         String topic = config.topic();
         try (consumer; deadLetters) {
             consumer.assign(partitions());
@@ -269,7 +288,7 @@ public final class MlflowSink implements AutoCloseable {
             return false;
         }
         PollBatch batch = new PollBatch(records, config.experimentName());
-        EventDelivery.Step step = delivery.deliver(batch.events(), batch::handled);
+        EventDelivery.Step step = delivery.deliver(batch.events(), batch::handled, writers);
         commit(batch.committable());
         if (step == EventDelivery.Step.AGAIN) {
             batch.unhandled().forEach(consumer::seek);

@@ -32,7 +32,7 @@ import org.mlflow.tracking.Page;
  * both signed in and trusting the server as {@link MlflowCredentials} say.
  *
  * <p>Values longer than MLflow accepts are cut (params at 6,000 characters, tags at 8,000) and
- * batches are split at MLflow's limits. Owns its HTTP connections; not thread-safe.
+ * batches are split at MLflow's limits. Owns its HTTP connections; thread-safe.
  */
 public final class MlflowTracker implements ExperimentTracker {
 

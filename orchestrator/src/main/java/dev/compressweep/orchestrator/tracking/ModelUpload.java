@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * authenticated, so an event naming any other file (or a link out of the folders) is not uploaded, and its run is
  * tagged {@link TrackingTags#ARTIFACT_REFUSED}. An upload the server refuses, or that fails otherwise, is tagged
  * {@link TrackingTags#UPLOAD_ERROR}; a failure that may pass (the server is down) is thrown instead, for the sink to
- * try the event again. Used by one thread.
+ * try the event again. Stateless after construction, so thread-safe.
  */
 final class ModelUpload {
 

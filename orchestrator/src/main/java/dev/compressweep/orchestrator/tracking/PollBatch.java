@@ -1,11 +1,11 @@
 package dev.compressweep.orchestrator.tracking;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -13,13 +13,13 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * The events of one poll of the sink, and which of them were handled: events may be handled out of their partition's
- * order (a trial's events together), so a partition's offset moves only up to its first event not handled. Used by
- * one thread.
+ * order (a trial's events together), so a partition's offset moves only up to its first event not handled.
+ * {@link #handled} may be called from any thread; the rest by one.
  */
 final class PollBatch {
 
     private final Map<TopicPartition, List<RawEvent>> byPartition = new LinkedHashMap<>();
-    private final Set<RawEvent> handled = new HashSet<>();
+    private final Set<RawEvent> handled = ConcurrentHashMap.newKeySet();
 
     /** The records of a poll, every one for {@code experiment}. */
     PollBatch(ConsumerRecords<String, String> records, String experiment) {

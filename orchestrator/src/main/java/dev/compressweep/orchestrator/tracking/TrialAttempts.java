@@ -3,7 +3,6 @@ package dev.compressweep.orchestrator.tracking;
 import dev.compressweep.workers.event.TrialEvent;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -85,7 +84,8 @@ final class TrialAttempts {
             TrackedRun run = newRun.apply(event);
             current = new Current(attempt, run, null);
             byTrial.put(event.trialId(), current);
-            runs.computeIfAbsent(event.trialId(), id -> new ArrayList<>()).add(new AttemptRun(run, attempt, null, 0));
+            runs(experimentId).computeIfAbsent(event.trialId(), id -> new ArrayList<>())
+                    .add(new AttemptRun(run, attempt, null, 0));
         }
         return Optional.of(current);
     }
@@ -112,10 +112,7 @@ final class TrialAttempts {
      * superseded if a sink stopped before it did; null when it holds nothing and no attempt was seen.
      */
     private Current load(String experimentId, String trialId, int seen, Instant now) {
-        if (runs == null) {
-            runs = new HashMap<>(tracker.trialRuns(experimentId));
-        }
-        List<AttemptRun> trialRuns = runs.getOrDefault(trialId, List.of());
+        List<AttemptRun> trialRuns = runs(experimentId).getOrDefault(trialId, List.of());
         int newest = Math.max(seen,
                 trialRuns.stream().mapToInt(run -> Math.max(run.attempt(), run.supersededBy())).max().orElse(0));
         if (newest == 0) {
@@ -131,6 +128,14 @@ final class TrialAttempts {
         }
         byTrial.put(trialId, current);
         return current;
+    }
+
+    /** The runs of every trial, listed on the first call. */
+    private synchronized Map<String, List<AttemptRun>> runs(String experimentId) {
+        if (runs == null) {
+            runs = new ConcurrentHashMap<>(tracker.trialRuns(experimentId));
+        }
+        return runs;
     }
 
     private void supersede(TrackedRun run, boolean ended, int by, Instant now) {

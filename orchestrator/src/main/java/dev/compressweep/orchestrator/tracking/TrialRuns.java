@@ -5,7 +5,9 @@ import dev.compressweep.workers.event.EventType;
 import dev.compressweep.workers.event.IncompatibleEventException;
 import dev.compressweep.workers.event.TrialEvent;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,30 +18,45 @@ import java.util.Map;
  */
 final class TrialRuns {
 
+    /**
+     * Events to write together.
+     *
+     * @param trial the experiment and trial they belong to; for an event that cannot be read, where it was read
+     * @param events the events, in order
+     */
+    record Group(String trial, List<RawEvent> events) {}
+
     private TrialRuns() {}
 
+    /** The groups of {@code raws} by trial, each trial's in order, trials in the order of their first events. */
+    static Collection<List<Group>> byTrial(List<RawEvent> raws) {
+        Map<String, List<Group>> byTrial = new LinkedHashMap<>();
+        of(raws).forEach(group -> byTrial.computeIfAbsent(group.trial(), key -> new ArrayList<>()).add(group));
+        return byTrial.values();
+    }
+
     /** The groups of {@code raws}, each trial's in order, in the order of their first events. */
-    static List<List<RawEvent>> of(List<RawEvent> raws) {
-        List<List<RawEvent>> groups = new ArrayList<>();
-        Map<String, List<RawEvent>> open = new HashMap<>();
+    static List<Group> of(List<RawEvent> raws) {
+        List<Group> groups = new ArrayList<>();
+        Map<String, Group> open = new HashMap<>();
         Map<String, Integer> openAttempt = new HashMap<>();
         for (RawEvent raw : raws) {
             TrialEvent event;
             try {
                 event = EventCodec.decode(raw.value());
             } catch (IncompatibleEventException e) {
-                groups.add(List.of(raw));
+                groups.add(new Group(raw.coordinates(), List.of(raw)));
                 continue;
             }
             String trial = raw.experiment() + "\n" + event.trialId();
-            List<RawEvent> group = open.get(trial);
+            Group group = open.get(trial);
             if (group == null || openAttempt.get(trial) != event.attempt() || event.type() == EventType.FAILED) {
-                group = new ArrayList<>();
+                group = new Group(trial, new ArrayList<>());
                 groups.add(group);
                 open.put(trial, group);
                 openAttempt.put(trial, event.attempt());
             }
-            group.add(raw);
+            group.events().add(raw);
             if (event.type().isTerminal()) {
                 open.remove(trial);
             }

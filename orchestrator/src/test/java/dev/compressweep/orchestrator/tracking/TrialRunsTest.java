@@ -43,7 +43,15 @@ class TrialRunsTest {
         return raws;
     }
 
-    private static List<List<Long>> offsets(List<List<RawEvent>> groups) {
-        return groups.stream().map(group -> group.stream().map(RawEvent::offset).toList()).toList();
+    @Test
+    void shouldKeepEachTrialsGroupsTogetherInOrder() {
+        List<RawEvent> raws = raws(a.started(), b.started(), a.failed("lost"), SinkFixture.attempt(a.started(), 2));
+
+        assertEquals(List.of(List.of(List.of(0L), List.of(2L), List.of(3L)), List.of(List.of(1L))),
+                TrialRuns.byTrial(raws).stream().map(TrialRunsTest::offsets).toList());
+    }
+
+    private static List<List<Long>> offsets(List<TrialRuns.Group> groups) {
+        return groups.stream().map(group -> group.events().stream().map(RawEvent::offset).toList()).toList();
     }
 }
