@@ -9,6 +9,7 @@ import dev.compressweep.orchestrator.run.TrialRecord;
 import dev.compressweep.orchestrator.sweep.SweepSpec;
 import dev.compressweep.search.objective.Objective;
 import dev.compressweep.search.sampler.TrialState;
+import dev.compressweep.search.stopping.Decision;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
@@ -46,9 +47,11 @@ final class ProgressView implements SweepListener {
         }
         String name = record.index() < 0 ? "teacher" : "trial #" + record.index() + " " + record.chainText();
         String line = name + " " + describe(record);
-        long ended = state.count(TrialState.COMPLETE) + state.count(TrialState.FAILED);
-        String status = String.format(Locale.ROOT, "failed %d, running %d, best %s",
-                state.count(TrialState.FAILED), state.count(TrialState.RUNNING), best(state));
+        long ended = state.count(TrialState.COMPLETE) + state.count(TrialState.STOPPED)
+                + state.count(TrialState.FAILED);
+        String status = String.format(Locale.ROOT, "failed %d, stopped %d, running %d, best %s",
+                state.count(TrialState.FAILED), state.count(TrialState.STOPPED), state.count(TrialState.RUNNING),
+                best(state));
         if (bar == null) {
             out.println(line);
             if (record.index() < 0) {
@@ -65,6 +68,10 @@ final class ProgressView implements SweepListener {
     private String describe(TrialRecord record) {
         if (record.state() == TrialState.FAILED) {
             return "FAILED: " + record.error();
+        }
+        if (record.state() == TrialState.STOPPED) {
+            return String.format(Locale.ROOT, "stopped at epoch %d: accuracy %.4f there", record.stoppedAt(),
+                    record.metrics().getOrDefault("accuracy", Double.NaN));
         }
         return String.format(Locale.ROOT, "accuracy %.4f, %.1f KB, p50 %.3f ms",
                 record.metrics().getOrDefault("accuracy", Double.NaN),
@@ -87,6 +94,17 @@ final class ProgressView implements SweepListener {
     public void onRecovered(List<String> attempts) {
         out.println("resuming: " + attempts.size() + " trial" + (attempts.size() == 1 ? "" : "s")
                 + " left running by the previous run, run again: " + String.join(", ", attempts));
+    }
+
+    @Override
+    public void onDecision(TrialRecord record, Decision decision, SweepState state) {
+        out.println("rung: #" + record.index() + " " + record.chainText() + ": " + decision.reason());
+    }
+
+    @Override
+    public void onStop(String reason, boolean before) {
+        out.println(before ? "this sweep stopped in an earlier run (" + reason + "): no new trial starts"
+                : "stopping the sweep: " + reason + "; the running trials finish, no new trial starts");
     }
 
     @Override

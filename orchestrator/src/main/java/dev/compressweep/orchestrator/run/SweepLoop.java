@@ -4,12 +4,17 @@ import dev.compressweep.orchestrator.UserError;
 import dev.compressweep.orchestrator.events.EventFeed;
 import dev.compressweep.orchestrator.sweep.SweepSpec;
 import dev.compressweep.search.sampler.Sampler;
+import dev.compressweep.search.stopping.Decision;
+import dev.compressweep.search.stopping.RungResult;
 import dev.compressweep.search.sampler.TrialState;
 import dev.compressweep.search.space.Assignment;
+import dev.compressweep.workers.event.TrialEvent;
+import dev.compressweep.workers.rung.RungDecision;
 import dev.compressweep.workers.trial.TrialSpec;
 import dev.compressweep.workers.trial.WorkDir;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -24,6 +29,11 @@ import java.util.concurrent.CompletionException;
  * has it, then keeps {@code parallelism} trials in flight, asking the sampler for the next one whenever
  * one ends, until the budget is spent. Trials the log shows as started but never ended (their orchestrator was
  * killed) are run again as a new attempt, which replaces the lost one's events.
+ * With {@code search.early_stopping}, every rung a trial reports is judged at once ({@link RungJudge}, against the
+ * results reported at that rung before it) and the decision is sent to the trial through the {@link SweepControl}.
+ * With {@code search.stop_when}, the rule is checked when the loop starts and after each trial that finishes; once it
+ * holds (or an earlier session found it held), no new trial starts, the trials in flight finish, and the reason is
+ * recorded on the control channel.
  * A trial whose executor reports a problem the user must fix ({@link UserError}: data a node cannot read,
  * resources no worker has), or one that cannot run at all ({@link SweepFailedException}: the Spark application
  * was stopped), ends the sweep with that error.
@@ -41,16 +51,21 @@ public final class SweepLoop {
     private final EventFeed feed;
     private final Sampler sampler;
     private final SweepListener listener;
+    private final SweepControl control;
+    private final Optional<RungJudge> judge;
     private final Map<String, InFlight> inFlight = new LinkedHashMap<>();
 
     public SweepLoop(SweepSpec sweep, TrialFactory factory, TrialExecutor executor, EventFeed feed,
-            Sampler sampler, SweepListener listener) {
+            Sampler sampler, SweepListener listener, SweepControl control) {
         this.sweep = sweep;
         this.factory = factory;
         this.executor = executor;
         this.feed = feed;
         this.sampler = sampler;
         this.listener = listener;
+        this.control = control;
+        this.judge = sweep.search().earlyStopping().map(settings -> new RungJudge(settings, sweep.objectives(),
+                sweep.constraints()));
     }
 
     /** Runs the sweep to its end and returns its final state. */
@@ -65,6 +80,10 @@ public final class SweepLoop {
         if (!unfinished.isEmpty()) {
             listener.onRecovered(unfinished.stream().map(t -> "#" + t.index() + " as attempt " + t.attempt()).toList());
         }
+        control.stoppedBefore().ifPresentOrElse(reason -> {
+            state.stop(reason);
+            listener.onStop(reason, true);
+        }, () -> checkStop(state));
         boolean exhausted = false;
         while (true) {
             while (inFlight.size() < sweep.search().parallelism() && !exhausted) {
@@ -107,7 +126,7 @@ public final class SweepLoop {
     }
 
     private Optional<TrialSpec> propose(SweepState state) {
-        if (state.trials().size() >= sweep.search().budget()) {
+        if (state.trials().size() >= sweep.search().budget() || state.stopReason().isPresent()) {
             return Optional.empty();
         }
         List<Assignment> proposals = sampler.ask(sweep.space(), state.history(), 1);
@@ -120,12 +139,21 @@ public final class SweepLoop {
     }
 
     private void pump(SweepState state) {
-        feed.poll(POLL).forEach(event -> state.apply(event).ifPresent(record -> {
-            if (record.state() != TrialState.RUNNING) {
-                inFlight.remove(record.trialId());
-            }
-            listener.onUpdate(record, state);
-        }));
+        for (TrialEvent event : feed.poll(POLL)) {
+            List<RungResult> before = state.rungResults();
+            state.apply(event).ifPresent(record -> {
+                if (record.state() != TrialState.RUNNING) {
+                    inFlight.remove(record.trialId());
+                }
+                listener.onUpdate(record, state);
+                if (state.rungResults().size() > before.size()) {
+                    judge(record, event.attempt(), state.rungResults().get(before.size()), before, state);
+                }
+                if (record.state() != TrialState.RUNNING && record.index() >= 0) {
+                    checkStop(state);
+                }
+            });
+        }
         long now = System.nanoTime();
         for (InFlight trial : inFlight.values()) {
             Throwable error = trial.future.isCompletedExceptionally()
@@ -151,6 +179,32 @@ public final class SweepLoop {
             }
             return true;
         });
+    }
+
+    /** Decides whether the trial that reported {@code result} goes on, and answers it. */
+    private void judge(TrialRecord record, int attempt, RungResult result, List<RungResult> before,
+            SweepState state) {
+        judge.ifPresent(rule -> {
+            Decision decision = rule.decide(result, before);
+            control.answer(new RungDecision(sweep.id(), record.trialId(), attempt, result.epoch(),
+                    decision.goesOn(), decision.reason()));
+            listener.onDecision(record, decision, state);
+        });
+    }
+
+    /** Checks {@code search.stop_when}, unless the sweep stopped already; when it holds, stops the sweep. */
+    private void checkStop(SweepState state) {
+        if (state.stopReason().isPresent() || sweep.search().stopWhen().isEmpty()) {
+            return;
+        }
+        Instant now = Instant.now();
+        Duration elapsed = Duration.between(state.startedAt().filter(t -> t.isBefore(now)).orElse(now), now);
+        sweep.search().stopWhen().get().reason(sweep.objectives(), sweep.constraints(), state.finished(), elapsed)
+                .ifPresent(reason -> {
+                    state.stop(reason);
+                    control.stop(reason);
+                    listener.onStop(reason, false);
+                });
     }
 
     private static final class InFlight {

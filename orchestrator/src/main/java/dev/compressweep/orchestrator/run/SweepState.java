@@ -1,13 +1,19 @@
 package dev.compressweep.orchestrator.run;
 
 import dev.compressweep.orchestrator.sweep.Metrics;
+import dev.compressweep.search.stopping.RungResult;
 import dev.compressweep.search.sampler.History;
 import dev.compressweep.search.sampler.Observation;
 import dev.compressweep.search.sampler.TrialState;
 import dev.compressweep.search.space.Assignment;
+import dev.compressweep.workers.event.EventType;
 import dev.compressweep.workers.event.TrialEvent;
 import dev.compressweep.workers.event.TrialRole;
+import dev.compressweep.workers.rung.EpochMetrics;
+import dev.compressweep.workers.rung.Rungs;
 import dev.compressweep.workers.trial.TrialSpec;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -17,15 +23,21 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The sweep's state rebuilt from its event log: the teacher and every trial, by id. Replaying the
- * same events gives the same state. Not thread-safe: the sweep loop owns it.
+ * The sweep's state rebuilt from its event log: the teacher and every trial, by id, the order trials finished in,
+ * and the rung results trials reported for early stopping (PROGRESS events tagged {@link Rungs#RUNG_TAG}, of the
+ * attempt current when they came). Replaying the same events gives the same state, so a resumed sweep judges its
+ * rungs against the same results. Not thread-safe: the sweep loop owns it.
  */
 public final class SweepState {
 
     private final String sweepId;
     private final Map<String, TrialRecord> trials = new LinkedHashMap<>();
     private final Set<String> endedBefore = new HashSet<>();
+    private final List<String> finishOrder = new ArrayList<>();
+    private final List<RungResult> rungs = new ArrayList<>();
     private TrialRecord teacher;
+    private Instant startedAt;
+    private String stopReason;
 
     public SweepState(String sweepId) {
         this.sweepId = sweepId;
@@ -36,13 +48,40 @@ public final class SweepState {
         if (!event.sweepId().equals(sweepId)) {
             return Optional.empty();
         }
+        if (startedAt == null || event.timestamp().isBefore(startedAt)) {
+            startedAt = event.timestamp();
+        }
         if (event.role() == TrialRole.TEACHER) {
             teacher = TrialRecord.fold(teacher, event);
             return Optional.of(teacher);
         }
-        TrialRecord updated = TrialRecord.fold(trials.get(event.trialId()), event);
+        TrialRecord previous = trials.get(event.trialId());
+        TrialRecord updated = TrialRecord.fold(previous, event);
         trials.put(event.trialId(), updated);
+        if (updated.state() != TrialState.RUNNING && (previous == null || previous.state() == TrialState.RUNNING)) {
+            finished(event.trialId());
+        }
+        rungResult(event).filter(r -> updated.attempt() == event.attempt()).ifPresent(rungs::add);
         return Optional.of(updated);
+    }
+
+    /** The rung result {@code event} reports, if it is a PROGRESS event of a compression trial at a rung. */
+    public static Optional<RungResult> rungResult(TrialEvent event) {
+        String rung = event.tags().get(Rungs.RUNG_TAG);
+        if (event.type() != EventType.PROGRESS || event.role() != TrialRole.COMPRESSION || rung == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new RungResult(event.trialIndex(), Integer.parseInt(rung),
+                    EpochMetrics.unprefixed(event.metrics())));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void finished(String trialId) {
+        finishOrder.remove(trialId);
+        finishOrder.add(trialId);
     }
 
     /** Records a trial handed to the executor, so the sampler counts it as running from now on. */
@@ -56,6 +95,7 @@ public final class SweepState {
         TrialRecord known = trials.get(trialId);
         trials.put(trialId, new TrialRecord(trialId, known.index(), known.chain(), known.params(),
                 TrialState.FAILED, Map.of(), known.tags(), null, why));
+        finished(trialId);
     }
 
     /** Marks everything known so far as replayed from the log: it ended in an earlier session. */
@@ -93,11 +133,46 @@ public final class SweepState {
 
     /**
      * The history the sampler learns from, in index order: validation metrics and the deployed file's size and
-     * speed, never a test-split metric ({@value Metrics#TEST_PREFIX}...).
+     * speed, never a test-split metric ({@value Metrics#TEST_PREFIX}...). A trial stopped at a rung is told as
+     * stopped there, with the metrics it had then ({@link Observation#stopped}), not as a failure.
      */
     public History history() {
-        return new History(trials().stream().map(t -> new Observation(t.index(), new Assignment(t.params()),
-                t.state(), t.state() == TrialState.COMPLETE ? withoutTest(t.metrics()) : Map.of())).toList());
+        return new History(trials().stream().map(SweepState::observation).toList());
+    }
+
+    /** The finished trials (complete, stopped or failed), in the order they finished, as the sampler sees them. */
+    public List<Observation> finished() {
+        return finishOrder.stream().map(trials::get).filter(t -> t.state() != TrialState.RUNNING)
+                .map(SweepState::observation).toList();
+    }
+
+    private static Observation observation(TrialRecord t) {
+        Assignment assignment = new Assignment(t.params());
+        return switch (t.state()) {
+            case STOPPED -> Observation.stopped(t.index(), assignment, t.stoppedAt(), withoutTest(t.metrics()));
+            case COMPLETE -> Observation.complete(t.index(), assignment, withoutTest(t.metrics()));
+            default -> new Observation(t.index(), assignment, t.state(), Map.of());
+        };
+    }
+
+    /** Every rung result reported so far by the current attempts, in the order they came. */
+    public List<RungResult> rungResults() {
+        return List.copyOf(rungs);
+    }
+
+    /** When the sweep's first event was stamped (its teacher job's start), if any event was seen. */
+    public Optional<Instant> startedAt() {
+        return Optional.ofNullable(startedAt);
+    }
+
+    /** Records that the sweep stopped before its budget, and why: no new trial starts. */
+    public void stop(String reason) {
+        stopReason = reason;
+    }
+
+    /** Why the sweep stopped before its budget, if it did ({@code search.stop_when}). */
+    public Optional<String> stopReason() {
+        return Optional.ofNullable(stopReason);
     }
 
     private static Map<String, Double> withoutTest(Map<String, Double> metrics) {

@@ -2,6 +2,7 @@ package dev.compressweep.orchestrator.run;
 
 import dev.compressweep.orchestrator.sweep.SweepSpec;
 import dev.compressweep.search.space.Assignment;
+import dev.compressweep.search.stopping.EarlyStopping;
 import dev.compressweep.workers.event.TrialRole;
 import dev.compressweep.workers.trial.TrialSpec;
 import java.nio.file.Path;
@@ -11,7 +12,8 @@ import java.util.SplittableRandom;
 
 /**
  * Turns proposals into runnable {@link TrialSpec}s: ids derived from the sweep id and index, seeds
- * derived from the sweep seed and index, so a replayed or retried trial is the same trial.
+ * derived from the sweep seed and index, so a replayed or retried trial is the same trial. With early stopping, a
+ * compression trial carries the rungs at which it asks whether to go on.
  */
 public final class TrialFactory {
 
@@ -38,20 +40,21 @@ public final class TrialFactory {
      */
     public TrialSpec teacher() {
         return spec(teacherId(sweepId), TEACHER_INDEX, TrialRole.TEACHER, List.of(), Map.of(),
-                sweep.search().threadsPerTrial());
+                sweep.search().threadsPerTrial(), List.of());
     }
 
     /** Compression trial number {@code index} with the sampler's {@code assignment}. */
     public TrialSpec trial(int index, Assignment assignment) {
         List<String> chain = List.of(assignment.getString(SweepSpec.CHAIN).split(SweepSpec.CHAIN_SEPARATOR));
         return spec(trialId(sweepId, index), index, TrialRole.COMPRESSION, chain, assignment.values(),
-                sweep.search().threadsPerTrial());
+                sweep.search().threadsPerTrial(),
+                sweep.search().earlyStopping().map(EarlyStopping::rungs).orElse(List.of()));
     }
 
-    private TrialSpec spec(
-            String id, int index, TrialRole role, List<String> chain, Map<String, Object> params, int threads) {
+    private TrialSpec spec(String id, int index, TrialRole role, List<String> chain, Map<String, Object> params,
+            int threads, List<Integer> rungs) {
         return new TrialSpec(sweepId, id, index, role, seed(sweep.seed(), index), chain, params, sweep.dataset(),
-                sweep.teacher(), workDir.toString(), threads, kafkaBootstrap, topic, 1);
+                sweep.teacher(), workDir.toString(), threads, kafkaBootstrap, topic, 1, rungs);
     }
 
     /** The id of trial {@code index} of sweep {@code sweepId}. */

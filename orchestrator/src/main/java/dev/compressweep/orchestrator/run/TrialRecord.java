@@ -2,6 +2,7 @@ package dev.compressweep.orchestrator.run;
 
 import dev.compressweep.search.sampler.TrialState;
 import dev.compressweep.workers.event.TrialEvent;
+import dev.compressweep.workers.rung.Rungs;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,8 +15,9 @@ import java.util.Map;
  * @param index its index (-1 for the teacher)
  * @param chain its method chain
  * @param params its settings
- * @param state running, complete or failed
- * @param metrics the measured metrics of a complete trial
+ * @param state running, complete, stopped at a rung (a FINISHED event tagged {@link Rungs#STOPPED_AT_EPOCH_TAG}) or
+ *     failed
+ * @param metrics the measured metrics of a complete trial; of a stopped one, those measured at its rung
  * @param tags provenance reported by the worker
  * @param artifactUri the model artifact of a complete trial
  * @param error why a failed trial failed
@@ -52,7 +54,8 @@ public record TrialRecord(
         }
         boolean newAttempt = previous == null || event.attempt() > previous.attempt();
         TrialState state = switch (event.type()) {
-            case FINISHED -> TrialState.COMPLETE;
+            case FINISHED -> event.tags().containsKey(Rungs.STOPPED_AT_EPOCH_TAG) ? TrialState.STOPPED
+                    : TrialState.COMPLETE;
             case FAILED -> TrialState.FAILED;
             case STARTED, PROGRESS -> newAttempt ? TrialState.RUNNING : previous.state();
         };
@@ -70,6 +73,12 @@ public record TrialRecord(
     public int attempt() {
         String value = tags.get(TrialEvent.ATTEMPT_TAG);
         return value == null ? 1 : Integer.parseInt(value);
+    }
+
+    /** The epoch a trial stopped at its rung ended at, or 0 when it was not stopped. */
+    public int stoppedAt() {
+        String value = tags.get(Rungs.STOPPED_AT_EPOCH_TAG);
+        return state == TrialState.STOPPED && value != null ? Integer.parseInt(value) : 0;
     }
 
     /** The chain as written in the sweep file's {@code chain} parameter. */

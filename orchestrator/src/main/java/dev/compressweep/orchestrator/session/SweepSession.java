@@ -1,6 +1,7 @@
 package dev.compressweep.orchestrator.session;
 
 import dev.compressweep.orchestrator.events.EventFeed;
+import dev.compressweep.orchestrator.events.KafkaSweepControl;
 import dev.compressweep.orchestrator.events.Topics;
 import dev.compressweep.orchestrator.report.FrontFiles;
 import dev.compressweep.orchestrator.report.FrontTable;
@@ -20,6 +21,7 @@ import dev.compressweep.orchestrator.tracking.RunOutcome;
 import dev.compressweep.orchestrator.tracking.TrackedRun;
 import dev.compressweep.orchestrator.tracking.TrackingTags;
 import dev.compressweep.workers.event.EventPublishers;
+import dev.compressweep.workers.rung.Rungs;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -35,6 +37,9 @@ import java.util.Map;
  * deploys the best model ({@link ResultPublisher}).
  */
 public final class SweepSession {
+
+    /** The tag of the sweep's run that says why it stopped before its budget ({@code search.stop_when}). */
+    static final String STOP_REASON_TAG = "compressweep.stop_reason";
 
     private final SweepSpec sweep;
     private final SessionOptions options;
@@ -64,6 +69,7 @@ public final class SweepSession {
         String sweepId = sweep.id();
         String topic = Topics.forSweep(sweepId);
         Topics.ensure(options.kafka(), topic, options.topic());
+        Topics.ensure(options.kafka(), Rungs.controlTopic(topic), options.topic());
         out.println("sweep " + sweepId + ": " + sweep.search().budget() + " trials, "
                 + sweep.search().parallelism() + " at a time on " + options.spark().master() + ", results in "
                 + workDir);
@@ -80,6 +86,8 @@ public final class SweepSession {
                 Runtime.getRuntime().addShutdownHook(interrupted);
                 try {
                     state = runTrials(workDir, topic, listener);
+                    state.stopReason().ifPresent(reason -> tracker.setTags(sweepRun.runId(),
+                            Map.of(STOP_REASON_TAG, reason)));
                 } catch (RuntimeException e) {
                     tracker.setTags(sweepRun.runId(), Map.of(TrackingTags.ERROR, oneLine(e)));
                     tracker.terminate(sweepRun.runId(), RunOutcome.FAILED, Instant.now());
@@ -133,8 +141,9 @@ public final class SweepSession {
                 TrialExecutor executor = new SparkTrialExecutor(options.spark(), sweep.search().parallelism(),
                         sweep.search().trialTimeout(), options.schedulingPatience(), store, options.shipData(),
                         sweep.search().maxRetries());
-                EventFeed feed = new EventFeed(options.kafka(), topic)) {
-            return new SweepLoop(sweep, factory, executor, feed, Samplers.forSweep(sweep), listener).run();
+                EventFeed feed = new EventFeed(options.kafka(), topic);
+                KafkaSweepControl control = new KafkaSweepControl(options.kafka(), topic, sweep.id())) {
+            return new SweepLoop(sweep, factory, executor, feed, Samplers.forSweep(sweep), listener, control).run();
         }
     }
 

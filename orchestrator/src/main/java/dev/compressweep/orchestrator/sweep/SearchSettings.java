@@ -1,7 +1,10 @@
 package dev.compressweep.orchestrator.sweep;
 
+import dev.compressweep.search.stopping.EarlyStopping;
+import dev.compressweep.search.stopping.StopWhen;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How many trials a sweep runs and how.
@@ -15,10 +18,12 @@ import java.util.Objects;
  * @param startupTrials random trials before the Bayesian strategy starts to model the results
  * @param maxRetries how many times a trial that failed for infrastructure reasons (a lost executor, a crashed or
  *     killed trial process) is run again, as a new attempt that does not count against the budget
+ * @param earlyStopping when trials are judged during training and stopped ({@code search.early_stopping}), if ever
+ * @param stopWhen when the sweep ends before its budget ({@code search.stop_when}), if ever
  */
 public record SearchSettings(
         Strategy strategy, int budget, int parallelism, int gridPoints, int threadsPerTrial, Duration trialTimeout,
-        int startupTrials, int maxRetries) {
+        int startupTrials, int maxRetries, Optional<EarlyStopping> earlyStopping, Optional<StopWhen> stopWhen) {
 
     /** Retries of a trial failed by the infrastructure unless the sweep file says otherwise. */
     public static final int DEFAULT_MAX_RETRIES = 1;
@@ -26,6 +31,8 @@ public record SearchSettings(
     public SearchSettings {
         Objects.requireNonNull(strategy, "strategy");
         Objects.requireNonNull(trialTimeout, "trialTimeout");
+        Objects.requireNonNull(earlyStopping, "`earlyStopping` must not be null");
+        Objects.requireNonNull(stopWhen, "`stopWhen` must not be null");
         if (maxRetries < 0) {
             throw new IllegalArgumentException("max_retries must be >= 0, but got " + maxRetries);
         }

@@ -72,9 +72,10 @@ final class SectionParsers {
         return constraints;
     }
 
-    static SearchSettings settings(Fields f, SearchSpace space) {
+    static SearchSettings settings(Fields f, SearchSpace space, List<Objective> objectives) {
         f.rejectUnknown(List.of("strategy", "budget", "parallelism", "grid_points", "threads_per_trial",
-                "trial_timeout_minutes", "startup_trials", "max_retries", "space"));
+                "trial_timeout_minutes", "startup_trials", "max_retries", StoppingParser.EARLY_STOPPING,
+                StoppingParser.STOP_WHEN, "space"));
         String name = f.text("strategy", "random", true);
         Strategy strategy = Strategy.parse(name).orElse(Strategy.RANDOM);
         if (Strategy.parse(name).isEmpty()) {
@@ -94,7 +95,8 @@ final class SectionParsers {
                 (int) f.integer("threads_per_trial", 1, 1, 256),
                 Duration.ofMinutes(f.integer("trial_timeout_minutes", 30, 1, 24 * 60)),
                 (int) f.integer("startup_trials", DEFAULT_STARTUP_TRIALS, 1, MAX_GRID_BUDGET),
-                (int) f.integer("max_retries", SearchSettings.DEFAULT_MAX_RETRIES, 0, 10));
+                (int) f.integer("max_retries", SearchSettings.DEFAULT_MAX_RETRIES, 0, 10),
+                StoppingParser.earlyStopping(f, objectives), StoppingParser.stopWhen(f));
     }
 
     private static String metric(Fields f, String metric, String path) {

@@ -84,7 +84,7 @@ public final class SweepFileParser {
         Selection selection = SelectionParser.parse(top, objectives);
         Fields search = top.section("search", true);
         SearchSpace space = SpaceParser.parse(search.section("space", true));
-        SearchSettings settings = SectionParsers.settings(search, space);
+        SearchSettings settings = SectionParsers.settings(search, space, objectives);
         if (!problems.isEmpty()) {
             throw new SweepFileException(origin, problems.all());
         }

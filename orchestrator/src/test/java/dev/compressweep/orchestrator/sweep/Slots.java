@@ -70,6 +70,8 @@ final class Slots {
             List.of("metric", "direction", "strategy", "weights"),
             List.of("budget", "parallelism", "grid_points", "threads_per_trial", "trial_timeout_minutes",
                     "startup_trials", "max_retries", "space", "chain", "low", "high", "log"),
+            List.of("early_stopping", "rule", "min_epochs", "reduction_factor", "max_epochs", "stop_when",
+                    "min_improvement", "patience", "wall_clock_minutes"),
             Stream.of(Method.values()).map(Method::key).toList(),
             Stream.of(Method.values()).flatMap(m -> m.knobs().stream()).map(Knob::name).toList(),
             Metrics.KNOWN).flatMap(List::stream).collect(Collectors.toUnmodifiableSet());
@@ -79,6 +81,8 @@ final class Slots {
             Map.entry("dataset", Kind.MAPPING), Map.entry("teacher", Kind.MAPPING), Map.entry("search", Kind.MAPPING),
             Map.entry("search.space", Kind.MAPPING), Map.entry("select", Kind.MAPPING),
             Map.entry("select.weights", Kind.MAPPING),
+            Map.entry("search.early_stopping", Kind.MAPPING), Map.entry("search.stop_when", Kind.MAPPING),
+            Map.entry("search.early_stopping.rule", Kind.CHOICE),
             Map.entry("dataset.name", Kind.CHOICE), Map.entry("teacher.architecture", Kind.CHOICE),
             Map.entry("objectives[*].metric", Kind.CHOICE), Map.entry("objectives[*].direction", Kind.CHOICE),
             Map.entry("search.strategy", Kind.CHOICE), Map.entry("select.strategy", Kind.CHOICE),
@@ -104,7 +108,13 @@ final class Slots {
             Map.entry("search.threads_per_trial", new double[] {1, 256, 1}),
             Map.entry("search.trial_timeout_minutes", new double[] {1, 24 * 60, 1}),
             Map.entry("search.startup_trials", new double[] {1, 10_000, 1}),
-            Map.entry("search.max_retries", new double[] {0, 10, 1}));
+            Map.entry("search.max_retries", new double[] {0, 10, 1}),
+            Map.entry("search.early_stopping.min_epochs", new double[] {1, 10_000, 1}),
+            Map.entry("search.early_stopping.reduction_factor", new double[] {2, 100, 1}),
+            Map.entry("search.early_stopping.max_epochs", new double[] {1, 10_000, 1}),
+            Map.entry("search.stop_when.min_improvement", new double[] {0, 1e6, 0}),
+            Map.entry("search.stop_when.patience", new double[] {1, 10_000, 1}),
+            Map.entry("search.stop_when.wall_clock_minutes", new double[] {1e-3, 60.0 * 24 * 365, 0}));
 
     private static final Pattern KNOB = Pattern.compile(
             "search\\.space\\.(\\w+)\\.(\\w+)(\\[\\*]|\\.low|\\.high|\\.log)?");

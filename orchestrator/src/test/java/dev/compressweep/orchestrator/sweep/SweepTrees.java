@@ -53,6 +53,8 @@ final class SweepTrees {
               threads_per_trial: 1
               trial_timeout_minutes: 5
               startup_trials: 3
+              early_stopping: {rule: asha, min_epochs: 1, reduction_factor: 2, max_epochs: 4}
+              stop_when: {min_improvement: 0.01, patience: 3, wall_clock_minutes: 30}
               space:
                 chain: [[distill], [quantize], "distill > quantize", [prune, quantize], [lowrank]]
                 distill:

@@ -26,7 +26,9 @@ final class TreeMutations {
     private static final List<ObjectNode> BASES = SweepTrees.trees();
     private static final Set<String> REQUIRED = Set.of("name", "dataset", "teacher", "objectives", "search",
             "search.strategy", "search.budget", "search.space", "search.space.chain", "objectives[*].metric",
-            "objectives[*].direction", "select.strategy", "select.weights");
+            "objectives[*].direction", "select.strategy", "select.weights", "search.early_stopping.rule",
+            "search.early_stopping.min_epochs", "search.early_stopping.max_epochs", "search.stop_when.min_improvement",
+            "search.stop_when.patience");
     private static final int SHOWN = 80;
 
     private TreeMutations() {}
@@ -114,7 +116,8 @@ final class TreeMutations {
                     return set(base, s.path(), BadValues.outOfRange(r, s.min(), s.max(), s.integer()));
                 },
                 r -> {
-                    Slot s = Draw.of(r, settable());
+                    Slot s = Draw.of(r, settable().stream().filter(x -> x.path().parent().get(base).isObject())
+                            .toList());
                     return set(base, s.path(), BadValues.outOfRange(r, s.min(), s.max(), s.integer()));
                 },
                 r -> set(base, new TreePath(List.of("dataset", "validation")), Draw.oneOf(r,
@@ -122,7 +125,10 @@ final class TreeMutations {
                         x -> SweepTrees.raw(Draw.of(x, "-1", "3000", ".nan", "1e999")))));
     }
 
-    /** The numeric settings and the numeric knobs of every method, set in a base or not. */
+    /**
+     * The numeric settings and the numeric knobs of every method, set in a base or not (a setting of an optional
+     * section, such as {@code search.early_stopping}, only where the base has the section).
+     */
     private static List<Slot> settable() {
         List<Slot> knobs = Arrays.stream(Method.values()).flatMap(m -> m.knobs().stream()
                 .filter(k -> !k.isCategorical())

@@ -58,7 +58,7 @@ public final class Distillation implements CompressionStep {
             hint = hintWeight == 0 ? null : HintLoss.of(input.model(), data.train(), logits, hintWeight);
         }
         CompressedModel out = CompressedModel.create(student, data.classes(), data.shape(), context.seed());
-        EpochListener listener = (epoch, loss, seconds) -> context.progress().report(NAME,
+        EpochListener listener = (epoch, loss, seconds) -> context.progress().epochDone(NAME, out,
                 Map.of("epoch", (double) epoch, "loss", loss, "epoch_seconds", seconds));
         try {
             if (hint == null) {

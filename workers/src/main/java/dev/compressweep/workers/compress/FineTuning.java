@@ -11,7 +11,8 @@ import java.util.Map;
  * place on the context's training split, with knowledge distillation from the teacher's logits when the
  * context has them (temperature 4, alpha 0.7, as distillation's defaults) or cross-entropy on the labels
  * otherwise, in batches of 128. Weights that are exactly zero stay zero ({@link MaskedTraining}), so earlier
- * pruning is never undone. Each epoch is reported to the context's progress listener under the step's name.
+ * pruning is never undone. Each epoch is reported to the context's progress listener under the step's name, with
+ * the model ({@link ProgressListener#epochDone}), which may end the training there.
  * Runs on the caller's thread.
  */
 public final class FineTuning {
@@ -42,7 +43,7 @@ public final class FineTuning {
                 ? Objective.crossEntropy() : DistillationLoss.objective(teacher, TEMPERATURE, ALPHA);
         MaskedTraining.train(model.model(), context.data().train(),
                 new TrainingSettings(epochs, BATCH_SIZE, learningRate, context.seed()), objective,
-                (epoch, loss, seconds) -> context.progress().report(step,
+                (epoch, loss, seconds) -> context.progress().epochDone(step, model,
                         Map.of("finetune_epoch", (double) epoch, "loss", loss, "epoch_seconds", seconds)), hooks);
     }
 }

@@ -52,6 +52,17 @@ public final class QuantizedExecution {
     }
 
     /**
+     * The bytes one weight of a trial with {@code chain} and {@code params} takes in the file it deploys, known
+     * before the model is: 1 when it will run on int8 kernels (as {@link #appliesTo} decides once quantized; 4-bit
+     * weights execute as int8 too), 4 for a float graph.
+     */
+    public static int bytesPerWeight(List<String> chain, StepParams params) {
+        boolean int8 = !chain.isEmpty() && chain.get(chain.size() - 1).equals(Quantization.NAME)
+                && !params.flag(WEIGHTS_ONLY, false);
+        return int8 ? 1 : Float.BYTES;
+    }
+
+    /**
      * Deploys {@code model} as int8 and measures it: calibrates on a sample of {@code data.train()} drawn with
      * {@code seed} as the calibration {@code params} ask, writes the QDQ graph to {@code onnxFile} and measures
      * that file on ONNX Runtime (validation and test splits); the network before quantization is timed too, as a

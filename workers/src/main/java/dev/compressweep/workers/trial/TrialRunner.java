@@ -4,7 +4,6 @@ import dev.compressweep.workers.artifact.ModelArtifact;
 import dev.compressweep.workers.compress.CompressedModel;
 import dev.compressweep.workers.compress.CompressionChain;
 import dev.compressweep.workers.compress.Distillation;
-import dev.compressweep.workers.compress.ProgressListener;
 import dev.compressweep.workers.compress.StepContext;
 import dev.compressweep.workers.compress.StepParams;
 import dev.compressweep.workers.compress.TeacherLogits;
@@ -15,6 +14,7 @@ import dev.compressweep.workers.eval.EvaluationSettings;
 import dev.compressweep.workers.eval.Evaluator;
 import dev.compressweep.workers.event.ArtifactUri;
 import dev.compressweep.workers.event.EventPublisher;
+import dev.compressweep.workers.event.EventPublishers;
 import dev.compressweep.workers.event.EventType;
 import dev.compressweep.workers.event.TrialEvent;
 import dev.compressweep.workers.event.TrialRole;
@@ -24,17 +24,23 @@ import dev.compressweep.workers.onnx.OnnxMeasurement;
 import dev.compressweep.workers.onnx.OnnxModel;
 import dev.compressweep.workers.onnx.OnnxRunner;
 import dev.compressweep.workers.onnx.QuantizedExecution;
+import dev.compressweep.workers.rung.DecisionFeed;
+import dev.compressweep.workers.rung.Rungs;
+import dev.compressweep.workers.rung.TrialStoppedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Optional;
+import org.apache.kafka.common.KafkaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs one trial in this JVM and reports it: STARTED (params and provenance tags), PROGRESS per epoch or
- * step, then FINISHED (measured metrics, the artifact's {@code file:} URI) or FAILED (a one-line reason) for any exception.
+ * step (a compression trial's epochs with its validation metrics, and at its rungs a question to the orchestrator,
+ * {@link EpochReports}), then FINISHED (measured metrics, the artifact's {@code file:} URI; for a trial stopped at a
+ * rung, the metrics measured there and the rung as a tag) or FAILED (a one-line reason) for any exception.
  * A teacher trial runs the {@link TeacherJob}; a compression trial applies its chain to a copy of the
  * teacher (an imported teacher's chain runs on its own graph, {@link GraphTrial}, unless it starts by distilling),
  * deploys the result as an ONNX file (int8 QDQ when the chain ends in {@code quantize},
@@ -73,15 +79,12 @@ public final class TrialRunner {
     public TrialEvent run(TrialSpec spec, EventPublisher publisher) {
         Map<String, String> tags = Provenance.base(spec);
         publisher.offer(TrialEvents.of(spec, EventType.STARTED, Map.of(), tags, null, null));
-        AtomicLong reports = new AtomicLong();
-        ProgressListener progress = (step, metrics) -> {
-            Map<String, Double> numbered = new LinkedHashMap<>(metrics);
-            numbered.put(PROGRESS_STEP, (double) reports.incrementAndGet());
-            publisher.offer(TrialEvents.of(spec, EventType.PROGRESS, numbered, Map.of("step", step), null, null));
-        };
+        ProgressEvents progress = new ProgressEvents(spec, publisher);
         TrialEvent terminal;
         try {
             terminal = spec.role() == TrialRole.TEACHER ? teacher(spec, tags, progress) : compress(spec, tags, progress);
+        } catch (TrialStoppedException e) {
+            terminal = stopped(spec, tags, e);
         } catch (RuntimeException e) {
             LOG.warn("trial {} failed", spec.trialId(), e);
             terminal = TrialEvents.of(spec, EventType.FAILED, Map.of(), tags, null, TrialEvents.reason(e));
@@ -90,7 +93,7 @@ public final class TrialRunner {
         return terminal;
     }
 
-    private TrialEvent teacher(TrialSpec spec, Map<String, String> base, ProgressListener progress) {
+    private TrialEvent teacher(TrialSpec spec, Map<String, String> base, ProgressEvents progress) {
         TeacherResult result = new TeacherJob(settings).run(spec, progress);
         Map<String, String> tags = new LinkedHashMap<>(base);
         tags.putAll(Provenance.engine());
@@ -100,7 +103,51 @@ public final class TrialRunner {
         return TrialEvents.of(spec, EventType.FINISHED, result.metrics(), tags, ArtifactUri.of(result.artifact()), null);
     }
 
-    private TrialEvent compress(TrialSpec spec, Map<String, String> base, ProgressListener progress) {
+    /**
+     * The FINISHED event of a trial stopped at a rung: the metrics measured there, the rung and the decision as
+     * tags, and no model (none was deployed).
+     */
+    private static TrialEvent stopped(TrialSpec spec, Map<String, String> base, TrialStoppedException stop) {
+        Map<String, String> tags = new LinkedHashMap<>(base);
+        tags.putAll(Provenance.engine());
+        tags.put(Rungs.STOPPED_AT_EPOCH_TAG, Integer.toString(stop.epoch()));
+        tags.put(Rungs.DECISION_TAG, stop.getMessage());
+        return TrialEvents.of(spec, EventType.FINISHED, stop.metrics(), tags, null, null);
+    }
+
+    /**
+     * The reader of the orchestrator's answers at the rungs, when the trial has rungs and its sweep a control topic;
+     * without one the trial is never stopped, and says why.
+     */
+    private static Optional<DecisionFeed> decisions(TrialSpec spec) {
+        if (spec.rungs().isEmpty()) {
+            return Optional.empty();
+        }
+        if (spec.kafkaBootstrap().startsWith(EventPublishers.FILE_PREFIX)) {
+            LOG.warn("trial {}: events go to a file, so no decision can reach it: it is never stopped early",
+                    spec.trialId());
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(DecisionFeed.open(spec.kafkaBootstrap(), spec.topic(), spec.trialId()));
+        } catch (KafkaException e) {
+            LOG.warn("trial {}: cannot read the sweep's decisions ({}): it is never stopped early", spec.trialId(),
+                    e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private TrialEvent compress(TrialSpec spec, Map<String, String> base, ProgressEvents progress) {
+        Optional<DecisionFeed> decisions = decisions(spec);
+        try {
+            return compress(spec, base, progress, decisions);
+        } finally {
+            decisions.ifPresent(DecisionFeed::close);
+        }
+    }
+
+    private TrialEvent compress(TrialSpec spec, Map<String, String> base, ProgressEvents progress,
+            Optional<DecisionFeed> decisions) {
         ImageDataset data = Datasets.load(spec.dataset());
         WorkDir dir = WorkDir.of(spec);
         boolean imported = spec.teacher().trainedElsewhere();
@@ -110,8 +157,11 @@ public final class TrialRunner {
                 .orElseThrow(() -> new IllegalStateException("teacher artifacts not found in "
                         + dir.teacherOnnx().getParent() + ": run the sweep's teacher job first"));
         teacher.requireSameData(data);
-        StepContext context = new StepContext(data, TeacherLogits.read(dir.teacherLogits()),
-                new StepParams(spec.params()), spec.seed(), progress);
+        StepParams params = new StepParams(spec.params());
+        EpochReports epochs = new EpochReports(spec, progress, data.validation(), teacher.metric(Evaluation.ACCURACY),
+                QuantizedExecution.bytesPerWeight(spec.chain(), params), decisions, EpochReports.DECISION_WAIT);
+        StepContext context = new StepContext(data, TeacherLogits.read(dir.teacherLogits()), params, spec.seed(),
+                epochs);
         Seeds.apply(spec.seed());
         Map<String, String> tags = new LinkedHashMap<>(base);
         tags.putAll(Provenance.engine());

@@ -27,6 +27,9 @@ import java.util.Objects;
  * @param kafkaBootstrap Kafka bootstrap servers for events
  * @param topic the sweep's event topic
  * @param attempt which attempt at this trial this is (1 the first); every event of the trial carries it
+ * @param rungs the epochs, counted over all the trial's training phases, after which it reports its validation
+ *     metrics as a rung and asks the orchestrator whether to go on (early stopping), in increasing order; empty when
+ *     it is never judged
  */
 public record TrialSpec(
         String sweepId,
@@ -42,7 +45,8 @@ public record TrialSpec(
         int threads,
         String kafkaBootstrap,
         String topic,
-        int attempt) {
+        int attempt,
+        List<Integer> rungs) {
 
     public TrialSpec {
         Objects.requireNonNull(sweepId, "sweepId");
@@ -53,6 +57,10 @@ public record TrialSpec(
         Objects.requireNonNull(workDir, "workDir");
         chain = List.copyOf(chain == null ? List.of() : chain);
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params == null ? Map.of() : params));
+        rungs = List.copyOf(rungs == null ? List.of() : rungs);
+        if (!rungs.isEmpty() && (rungs.get(0) < 1 || !rungs.equals(rungs.stream().sorted().distinct().toList()))) {
+            throw new IllegalArgumentException("rungs must be increasing epochs >= 1, but got " + rungs);
+        }
         if (attempt < 1) {
             throw new IllegalArgumentException("attempt must be >= 1, but got " + attempt);
         }
@@ -64,18 +72,26 @@ public record TrialSpec(
         }
     }
 
+    /** A spec of a trial that is never judged during training (no rungs). */
+    public TrialSpec(String sweepId, String trialId, int index, TrialRole role, long seed, List<String> chain,
+            Map<String, Object> params, DatasetSpec dataset, TeacherSpec teacher, String workDir, int threads,
+            String kafkaBootstrap, String topic, int attempt) {
+        this(sweepId, trialId, index, role, seed, chain, params, dataset, teacher, workDir, threads, kafkaBootstrap,
+                topic, attempt, List.of());
+    }
+
     /**
      * This spec, run in {@code folder} (a folder of the node where it runs), with the teacher and the data where
      * they are on that node.
      */
     public TrialSpec runningIn(String folder, TeacherSpec teacher, DatasetSpec data) {
         return new TrialSpec(sweepId, trialId, index, role, seed, chain, params, data, teacher, folder, threads,
-                kafkaBootstrap, topic, attempt);
+                kafkaBootstrap, topic, attempt, rungs);
     }
 
     /** This spec as attempt {@code next} (a new attempt after an earlier one was lost). */
     public TrialSpec withAttempt(int next) {
         return new TrialSpec(sweepId, trialId, index, role, seed, chain, params, dataset, teacher, workDir, threads,
-                kafkaBootstrap, topic, next);
+                kafkaBootstrap, topic, next, rungs);
     }
 }

@@ -88,6 +88,14 @@ class TrialRunnerTest {
         assertEquals(params, events.events.get(0).params());
         assertEquals("distill", events.events.get(1).tags().get("step"));
         assertEquals("quantize", events.events.get(2).tags().get("step"));
+        TrialEvent epoch = events.events.get(1);
+        assertTrue(epoch.metric("epoch_accuracy") > 0.6, epoch.metrics().toString());
+        assertEquals(teacher.metric("accuracy") - epoch.metric("epoch_accuracy"), epoch.metric("epoch_accuracy_drop"),
+                1e-12);
+        assertEquals(epoch.metric("epoch_params"), epoch.metric("epoch_size_bytes"), "int8: one byte per weight");
+        assertEquals(end.metric("params"), epoch.metric("epoch_params"));
+        assertEquals(end.metric("macs"), epoch.metric("epoch_macs"));
+        assertEquals(1.0, epoch.metric("trained_epochs"));
         assertEquals(INT8_METRICS, List.copyOf(end.metrics().keySet()));
         assertTrue(end.metric("accuracy") > 0.6, end.metrics().toString());
         assertEquals(teacher.metric("accuracy") - end.metric("accuracy"), end.metric("accuracy_drop"), 1e-12);
