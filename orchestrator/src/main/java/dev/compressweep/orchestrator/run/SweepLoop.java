@@ -26,8 +26,10 @@ import java.util.concurrent.CompletionException;
 
 /**
  * Drives one sweep: rebuilds its state from the event log, runs the teacher job unless the log already
- * has it, then keeps {@code parallelism} trials in flight, asking the sampler for the next one whenever
- * one ends, until the budget is spent. Trials the log shows as started but never ended (their orchestrator was
+ * has it, then keeps twice {@code parallelism} trials in flight, asking the sampler for the next one whenever
+ * one ends, until the budget is spent: Spark runs {@code parallelism} of them, and each slot has the next trial
+ * waiting in Spark's queue, so that it starts as the slot frees rather than after the driver has read the end of
+ * the last one from the event log and asked the sampler (the Bayesian sampler counts queued trials as pending). Trials the log shows as started but never ended (their orchestrator was
  * killed) are run again as a new attempt, which replaces the lost one's events.
  * With {@code search.early_stopping}, every rung a trial reports is judged at once ({@link RungJudge}, against the
  * results reported at that rung before it) and the decision is sent to the trial through the {@link SweepControl}.
@@ -86,7 +88,7 @@ public final class SweepLoop {
         }, () -> checkStop(state));
         boolean exhausted = false;
         while (true) {
-            while (inFlight.size() < sweep.search().parallelism() && !exhausted) {
+            while (inFlight.size() < 2 * sweep.search().parallelism() && !exhausted) {
                 Optional<TrialSpec> next = unfinished.isEmpty() ? propose(state) : Optional.of(unfinished.poll());
                 next.ifPresent(spec -> start(spec, state));
                 exhausted = next.isEmpty();

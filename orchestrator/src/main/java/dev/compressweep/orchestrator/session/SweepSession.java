@@ -138,7 +138,7 @@ public final class SweepSession {
     private SweepState runTrials(Path workDir, String topic, SweepListener listener) {
         TrialFactory factory = new TrialFactory(sweep, workDir, options.kafka(), topic);
         try (SweepStore store = new SweepStore(workDir, EventPublishers.open(options.kafka(), topic));
-                TrialExecutor executor = new SparkTrialExecutor(options.spark(), sweep.search().parallelism(),
+                TrialExecutor executor = new SparkTrialExecutor(options.spark(),
                         sweep.search().trialTimeout(), options.schedulingPatience(), store, options.shipData(),
                         sweep.search().maxRetries());
                 EventFeed feed = new EventFeed(options.kafka(), topic);

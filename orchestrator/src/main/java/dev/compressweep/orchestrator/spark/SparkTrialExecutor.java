@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs each trial as its own Spark job of one task. The task starts the trial in a JVM of its own
  * ({@link TrialTask}), because DJL's PyTorch engine trains one model at a time per JVM; so any number
- * of task slots per executor is safe. Up to {@code parallelism} jobs are in flight at once.
+ * of task slots per executor is safe. Every trial submitted is a job in flight at once; Spark runs as many as it
+ * has task slots and queues the others.
  *
  * <p>Files travel through Spark only: the teacher goes to the executors as a broadcast (made once, when the
  * first compression trial is submitted), each trial's model and log come back as its task's result and go
@@ -54,7 +55,6 @@ public final class SparkTrialExecutor implements TrialExecutor {
 
     /**
      * @param settings the Spark configuration
-     * @param parallelism trials in flight
      * @param trialTimeout how long one trial may run
      * @param schedulingPatience how long a trial may wait for resources while nothing of the sweep runs
      * @param store where outcomes are stored and published (not owned)
@@ -62,14 +62,14 @@ public final class SparkTrialExecutor implements TrialExecutor {
      *     {@code dataset.path} itself)
      * @param maxRetries how many more attempts a trial lost by the infrastructure gets
      */
-    public SparkTrialExecutor(SparkSettings settings, int parallelism, Duration trialTimeout,
+    public SparkTrialExecutor(SparkSettings settings, Duration trialTimeout,
             Duration schedulingPatience, SweepStore store, boolean shipData, int maxRetries) {
         this.master = settings.master();
         this.spark = new JavaSparkContext(settings.conf());
         this.spark.setLogLevel("WARN");
         this.watch = new SchedulingWatch(schedulingPatience, spark.getConf().getInt("spark.task.cpus", 1), master);
         this.spark.sc().addSparkListener(watch);
-        this.submitters = Executors.newFixedThreadPool(parallelism, runnable -> {
+        this.submitters = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "trial-submitter");
             thread.setDaemon(true);
             return thread;

@@ -10,13 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Writes {@link TrialEvent}s to an {@link ExperimentTracker}, one at a time or a trial's consecutive events together: the sweep's parent run, a child run per
- * attempt at a trial ({@link TrialAttempts}; the teacher's named {@code teacher}), params at creation, metrics,
- * tags, the final status and, last, the model ({@link ModelUpload}).
+ * attempt at a trial ({@link TrialAttempts}; the teacher's named {@code teacher}), its params with its first
+ * metrics and tags, the final status and, last, the model ({@link ModelUpload}).
  *
  * <p>Every write is idempotent, so an event seen twice (a replayed topic) changes nothing. An event of an attempt
  * older than the trial's newest, and a FAILED after its attempt FINISHED, are not written. Tags in compressweep's
@@ -33,6 +34,8 @@ final class EventRecorder {
     private final ModelUpload uploads;
     private String experimentId;
     private final Map<String, TrackedRun> sweepRuns = new HashMap<>();
+    /** The params of runs made here, by run id, until they are logged with the run's first write. */
+    private final Map<String, Map<String, String>> unloggedParams = new ConcurrentHashMap<>();
 
     /** Records to the experiment {@code experimentName}, uploading models from under {@code uploadFolders} only. */
     EventRecorder(ExperimentTracker tracker, String experimentName, List<Path> uploadFolders) {
@@ -96,7 +99,7 @@ final class EventRecorder {
             }
             Map<String, String> tags = eventTags(last);
             tags.put(TrackingTags.ERROR, last.error());
-            tracker.setTags(runId, tags);
+            log(runId, List.of(), tags);
             tracker.terminate(runId, RunOutcome.FAILED, last.timestamp());
             attempts.ended(last.trialId(), RunOutcome.FAILED);
             return true;
@@ -106,15 +109,22 @@ final class EventRecorder {
                 points.add(new MetricPoint(key, value, step(event), event.timestamp()))));
         boolean finished = last.type() == EventType.FINISHED;
         Map<String, String> tags = finished ? eventTags(last) : Map.of();
-        if (!points.isEmpty() || !tags.isEmpty()) {
-            tracker.log(runId, points, tags);
-        }
+        log(runId, points, tags);
         if (finished) {
             tracker.terminate(runId, RunOutcome.FINISHED, last.timestamp());
             attempts.ended(last.trialId(), RunOutcome.FINISHED);
             uploads.upload(last, found.get().run());
         }
         return true;
+    }
+
+    /** Logs points and tags, with the run's params if they are not logged yet; nothing when there is nothing. */
+    private void log(String runId, List<MetricPoint> points, Map<String, String> tags) {
+        Map<String, String> params = unloggedParams.getOrDefault(runId, Map.of());
+        if (!params.isEmpty() || !points.isEmpty() || !tags.isEmpty()) {
+            tracker.log(runId, params, points, tags);
+        }
+        unloggedParams.remove(runId);
     }
 
     private static void requireOneAttempt(List<TrialEvent> events, TrialEvent last) {
@@ -131,7 +141,10 @@ final class EventRecorder {
     }
 
     private TrackedRun newRun(TrialEvent event) {
-        return tracker.createTrialRun(experimentId(), sweepRun(event).runId(), spec(event));
+        TrialRunSpec spec = spec(event);
+        TrackedRun run = tracker.createTrialRun(experimentId(), sweepRun(event).runId(), spec);
+        unloggedParams.put(run.runId(), spec.params());
+        return run;
     }
 
     private synchronized String experimentId() {

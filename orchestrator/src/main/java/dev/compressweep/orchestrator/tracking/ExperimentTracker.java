@@ -32,8 +32,9 @@ public interface ExperimentTracker extends AutoCloseable {
     TrackedRun trialRun(String experimentId, String parentRunId, TrialRunSpec spec);
 
     /**
-     * Creates the run of one attempt at a trial as a child of {@code parentRunId}, with the spec's tags and params,
-     * without looking for an existing one: for a caller that knows the experiment's runs ({@link #trialRuns(String)}).
+     * Creates the run of one attempt at a trial as a child of {@code parentRunId}, with the spec's tags, without
+     * looking for an existing one: for a caller that knows the experiment's runs ({@link #trialRuns(String)}) and
+     * logs the spec's params itself ({@link #log}), with the run's first metrics.
      */
     TrackedRun createTrialRun(String experimentId, String parentRunId, TrialRunSpec spec);
 
@@ -52,14 +53,14 @@ public interface ExperimentTracker extends AutoCloseable {
     }
 
     /**
-     * Logs metric points and sets (or overwrites) tags, in as few calls as the tracker allows; logging the same point
-     * again is harmless.
+     * Logs params (never changed once logged), metric points and sets (or overwrites) tags, in as few calls as the
+     * tracker allows; logging the same param or point again is harmless.
      */
-    void log(String runId, List<MetricPoint> points, Map<String, String> tags);
+    void log(String runId, Map<String, String> params, List<MetricPoint> points, Map<String, String> tags);
 
     /** Sets (or overwrites) tags. */
     default void setTags(String runId, Map<String, String> tags) {
-        log(runId, List.of(), tags);
+        log(runId, Map.of(), List.of(), tags);
     }
 
     /**

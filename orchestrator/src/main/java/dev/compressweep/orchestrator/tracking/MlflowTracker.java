@@ -96,7 +96,9 @@ public final class MlflowTracker implements ExperimentTracker {
             logMissingParams(existing.get().runId(), spec.params());
             return existing.get();
         }
-        return createTrialRun(experimentId, parentRunId, spec);
+        TrackedRun created = createTrialRun(experimentId, parentRunId, spec);
+        logParams(created.runId(), spec.params());
+        return created;
     }
 
     @Override
@@ -105,7 +107,7 @@ public final class MlflowTracker implements ExperimentTracker {
         tags.put(TrackingTags.TRIAL_ID, spec.trialId());
         tags.put(TrackingTags.ATTEMPT, Integer.toString(spec.attempt()));
         tags.put(TrackingTags.PARENT_RUN_ID, parentRunId);
-        return created(experimentId, spec.runName(), spec.startTime(), tags, spec.params());
+        return created(experimentId, spec.runName(), spec.startTime(), tags, Map.of());
     }
 
     @Override
@@ -137,19 +139,25 @@ public final class MlflowTracker implements ExperimentTracker {
     }
 
     @Override
-    public void log(String runId, List<MetricPoint> points, Map<String, String> tags) {
+    public void log(String runId, Map<String, String> params, List<MetricPoint> points, Map<String, String> tags) {
+        List<Param> runParams = new ArrayList<>();
+        params.forEach((key, value) ->
+                runParams.add(Param.newBuilder().setKey(key).setValue(cut(value, MAX_PARAM_LENGTH)).build()));
         List<Metric> metrics = new ArrayList<>();
         points.forEach(point -> metrics.add(Metric.newBuilder().setKey(point.key()).setValue(point.value())
                 .setStep(point.step()).setTimestamp(point.timestamp().toEpochMilli()).build()));
         List<RunTag> runTags = new ArrayList<>();
         tags.forEach((key, value) -> runTags.add(tag(key, value)));
-        List<List<Metric>> metricChunks = chunks(metrics, MAX_METRICS_PER_BATCH - MAX_PARAMS_OR_TAGS_PER_BATCH);
+        List<List<Param>> paramChunks = chunks(runParams, MAX_PARAMS_OR_TAGS_PER_BATCH);
+        List<List<Metric>> metricChunks = chunks(metrics, MAX_METRICS_PER_BATCH - 2 * MAX_PARAMS_OR_TAGS_PER_BATCH);
         List<List<RunTag>> tagChunks = chunks(runTags, MAX_PARAMS_OR_TAGS_PER_BATCH);
-        for (int i = 0; i < Math.max(metricChunks.size(), tagChunks.size()); i++) {
+        int batches = Math.max(paramChunks.size(), Math.max(metricChunks.size(), tagChunks.size()));
+        for (int i = 0; i < batches; i++) {
+            List<Param> paramChunk = i < paramChunks.size() ? paramChunks.get(i) : List.of();
             List<Metric> metricChunk = i < metricChunks.size() ? metricChunks.get(i) : List.of();
             List<RunTag> tagChunk = i < tagChunks.size() ? tagChunks.get(i) : List.of();
             call("log to run " + runId, () -> {
-                client.logBatch(runId, metricChunk, List.of(), tagChunk);
+                client.logBatch(runId, metricChunk, paramChunk, tagChunk);
                 return null;
             });
         }
@@ -220,14 +228,8 @@ public final class MlflowTracker implements ExperimentTracker {
     }
 
     private void logParams(String runId, Map<String, String> params) {
-        List<Param> batch = new ArrayList<>();
-        params.forEach((key, value) ->
-                batch.add(Param.newBuilder().setKey(key).setValue(cut(value, MAX_PARAM_LENGTH)).build()));
-        for (List<Param> chunk : chunks(batch, MAX_PARAMS_OR_TAGS_PER_BATCH)) {
-            call("log params of run " + runId, () -> {
-                client.logBatch(runId, List.of(), chunk, List.of());
-                return null;
-            });
+        if (!params.isEmpty()) {
+            log(runId, params, List.of(), Map.of());
         }
     }
 

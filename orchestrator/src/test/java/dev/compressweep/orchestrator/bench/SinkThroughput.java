@@ -20,14 +20,15 @@ import java.util.Set;
 
 /**
  * How many metrics per second the MLflow sink moves from Kafka to MLflow: the events of many trials, each with a
- * PROGRESS event per epoch (epoch, loss, seconds and the validation metrics a trial reports after each epoch) and a
- * FINISHED event with a real trial's {@value #FINAL_METRICS}
+ * PROGRESS event per epoch with the {@value #PROGRESS_METRICS} metrics a distillation trial reports (epoch, loss,
+ * seconds, step, epochs trained and six validation metrics) and a FINISHED event with a real trial's {@value #FINAL_METRICS}
  * metrics, are published to a new topic first; then a sink starts on it and the clock runs until it has handled
  * every trial's terminal event. Not thread-safe.
  */
 final class SinkThroughput {
 
     static final int FINAL_METRICS = 19;
+    static final int PROGRESS_METRICS = 11;
     private static final Duration PATIENCE = Duration.ofMinutes(10);
 
     private SinkThroughput() {}
@@ -70,10 +71,17 @@ final class SinkThroughput {
         List<TrialEvent> events = new ArrayList<>();
         events.add(event(sweepId, trialId, index, EventType.STARTED, start, Map.of(), Map.of("seed", "1")));
         for (int epoch = 1; epoch <= epochs; epoch++) {
-            events.add(event(sweepId, trialId, index, EventType.PROGRESS, start.plusMillis(epoch), Map.of(
-                    "epoch", (double) epoch, "loss", 1.0 / epoch, "epoch_seconds", 0.5, "accuracy", 0.5 + epoch / 100.0,
-                    "accuracy_drop", 0.4 - epoch / 100.0, "f1_macro", 0.5 + epoch / 120.0, "size_bytes", 53_840.0,
-                    "macs", 50_816.0), Map.of("step", "distill")));
+            Map<String, Double> progress = new LinkedHashMap<>();
+            progress.put("epoch", (double) epoch);
+            progress.put("loss", 1.0 / epoch);
+            progress.put("epoch_seconds", 0.5);
+            progress.put("step", (double) epoch);
+            progress.put("trained_epochs", (double) epoch);
+            for (String validation : List.of("accuracy", "accuracy_drop", "f1_macro", "params", "macs", "size_bytes")) {
+                progress.put("epoch_" + validation, index + epoch / 100.0);
+            }
+            events.add(event(sweepId, trialId, index, EventType.PROGRESS, start.plusMillis(epoch), progress,
+                    Map.of("step", "distill")));
         }
         Map<String, Double> metrics = new LinkedHashMap<>();
         for (int m = 0; m < FINAL_METRICS; m++) {
