@@ -1,5 +1,6 @@
 package dev.compressweep.workers.trial;
 
+import ai.djl.engine.Engine;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -40,6 +41,7 @@ final class TrialWorker {
             OutputStream answers = new FileOutputStream(FileDescriptor.out);
             TrialMain.configureThreads(threads);
             LastLoaded.enable();
+            preloadEngine();
             BlockingQueue<String> requests = new LinkedBlockingQueue<>();
             TrialMain.watchLauncher(requests::add);
             for (int trial = 1; ; trial++) {
@@ -56,6 +58,24 @@ final class TrialWorker {
                 Runtime.getRuntime().halt(1);
             }
         }
+    }
+
+    /**
+     * Loads the engine's natives on a daemon thread while the worker waits for its first trial (a worker started
+     * ahead of need, {@link WarmWorkers}, is then ready to train); a trial that needs the engine first waits for the
+     * same load. An engine that cannot load is left for the trial to report.
+     */
+    private static void preloadEngine() {
+        Thread preload = new Thread(() -> {
+            try {
+                Engine.getInstance();
+            } catch (RuntimeException | LinkageError e) {
+                System.err.println("the trial worker could not load the engine ahead of its trials: "
+                        + TrialEvents.reason(e));
+            }
+        }, "engine-preload");
+        preload.setDaemon(true);
+        preload.start();
     }
 
     /** Runs the request's trial with its output in the trial's log, and returns its exit code. */

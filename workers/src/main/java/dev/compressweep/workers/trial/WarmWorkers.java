@@ -18,12 +18,14 @@ import org.slf4j.LoggerFactory;
  * every executor of a cluster has its own pool). The JVM a trial runs in is started once and reused for the next
  * trials of its slot, with the engine's natives, the data set and the teacher's logits already loaded
  * ({@link TrialWorker}). A trial still has a JVM to itself while it runs (DJL trains one model per JVM): a worker runs
- * one trial at a time, so there are as many workers as trials running at once.
+ * one trial at a time.
  *
  * <p>Workers are kept by what a trial must share with its JVM: the command up to the main class
  * ({@link TrialProcess#javaCommand}: java, heap, classpath, system properties), the threads per trial, which are
  * fixed when the engine loads, and the Kafka client settings its environment carries ({@link KafkaClientProperties}).
- * After each trial its worker goes back to the pool unless it must be replaced ({@link WorkerProcess#replacement}): it
+ * When a trial takes the last idle worker of its key, a spare one starts for the next trial ({@link #keepSpare}), so
+ * a pool holds one worker more than the trials it runs at once. After each trial its worker goes back to the pool
+ * unless it must be replaced ({@link WorkerProcess#replacement}): it
  * crashed or was stopped (the trial's timeout, an interrupted task), the trial ended without its terminal event, or it
  * reached a {@link WorkerLimits limit} (trials run, resident memory). A worker
  * found dead when a trial starts, before taking it, is replaced and the trial runs on the new one; one that dies during
@@ -64,6 +66,7 @@ public final class WarmWorkers {
     static TrialExit run(WorkerRequest request, int threads, Duration timeout) throws IOException {
         Key key = new Key(TrialProcess.javaCommand(), threads, KafkaClientProperties.current());
         WorkerProcess worker = take(key);
+        keepSpare(key);
         Optional<TrialExit> exit = worker.run(request, timeout);
         if (exit.isEmpty()) {
             LOG.warn("trial worker {} was gone before it took trial {}: running it in a new worker", worker.pid(),
@@ -107,6 +110,27 @@ public final class WarmWorkers {
             }
         }
         return WorkerProcess.start(key.javaCommand(), key.threads());
+    }
+
+    /**
+     * Starts a worker of {@code key} for the next trial if none is idle: it starts and loads the engine while the
+     * trials in flight run, so that the next slot to take a trial finds it ready (the first trial of each slot
+     * would otherwise pay for a JVM start). At most one worker is kept spare per key.
+     */
+    private static void keepSpare(Key key) {
+        synchronized (WarmWorkers.class) {
+            if (!IDLE.getOrDefault(key, new ArrayDeque<>()).isEmpty()) {
+                return;
+            }
+        }
+        try {
+            WorkerProcess spare = WorkerProcess.start(key.javaCommand(), key.threads());
+            synchronized (WarmWorkers.class) {
+                IDLE.computeIfAbsent(key, k -> new ArrayDeque<>()).addLast(spare);
+            }
+        } catch (IOException e) {
+            LOG.warn("cannot start a spare trial worker; the next trial starts its own: {}", e.getMessage());
+        }
     }
 
     /** Keeps {@code worker} for the next trial of {@code key}, or ends it when it must be replaced. */

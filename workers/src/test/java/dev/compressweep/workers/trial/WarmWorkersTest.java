@@ -48,6 +48,24 @@ class WarmWorkersTest {
     }
 
     @Test
+    void shouldHaveASpareWorkerStartedForATrialThatStartsWhileAnotherRuns() throws Exception {
+        run("sweep-n-12");
+        TrialSpec slow = noop("sweep-n-13", 5);
+        CompletableFuture<TrialOutcome> running = CompletableFuture.supplyAsync(() -> TrialProcess.run(slow, TIMEOUT,
+                Map.of()));
+        TrialEvent started = awaitStarted(slow.trialId());
+
+        TrialOutcome other = run("sweep-n-14");
+
+        long spare = Long.parseLong(pid(other));
+        assertNotEquals(started.tags().get(TrialWorker.PID_TAG), pid(other));
+        assertEquals("1", other.terminal().tags().get(TrialWorker.TRIAL_TAG));
+        assertTrue(ProcessHandle.of(spare).orElseThrow().info().startInstant().orElseThrow()
+                .isBefore(started.timestamp()), "the spare started with the trial before, not when it was needed");
+        running.get();
+    }
+
+    @Test
     void shouldReplaceAWorkerThatRanItsMostTrials() {
         System.setProperty(WorkerLimits.MAX_TRIALS_PROPERTY, "2");
 
