@@ -29,7 +29,8 @@ import java.util.concurrent.CompletionException;
  * has it, then keeps twice {@code parallelism} trials in flight, asking the sampler for the next one whenever
  * one ends, until the budget is spent: Spark runs {@code parallelism} of them, and each slot has the next trial
  * waiting in Spark's queue, so that it starts as the slot frees rather than after the driver has read the end of
- * the last one from the event log and asked the sampler (the Bayesian sampler counts queued trials as pending). Trials the log shows as started but never ended (their orchestrator was
+ * the last one from the event log and asked the sampler (the Bayesian sampler counts queued trials as pending).
+ * A sweep with {@code search.stop_when} queues none ({@link #inFlightLimit}). Trials the log shows as started but never ended (their orchestrator was
  * killed) are run again as a new attempt, which replaces the lost one's events.
  * With {@code search.early_stopping}, every rung a trial reports is judged at once ({@link RungJudge}, against the
  * results reported at that rung before it) and the decision is sent to the trial through the {@link SweepControl}.
@@ -88,7 +89,7 @@ public final class SweepLoop {
         }, () -> checkStop(state));
         boolean exhausted = false;
         while (true) {
-            while (inFlight.size() < 2 * sweep.search().parallelism() && !exhausted) {
+            while (inFlight.size() < inFlightLimit() && !exhausted) {
                 Optional<TrialSpec> next = unfinished.isEmpty() ? propose(state) : Optional.of(unfinished.poll());
                 next.ifPresent(spec -> start(spec, state));
                 exhausted = next.isEmpty();
@@ -125,6 +126,15 @@ public final class SweepLoop {
         if (record.state() != TrialState.COMPLETE) {
             throw new SweepFailedException("the teacher job failed: " + record.error());
         }
+    }
+
+    /**
+     * Trials in flight at most: twice the parallelism, so each slot has a trial queued behind the one it runs; only
+     * the parallelism with {@code search.stop_when}, so that no queued trial starts once the sweep has stopped.
+     */
+    private int inFlightLimit() {
+        int parallelism = sweep.search().parallelism();
+        return sweep.search().stopWhen().isPresent() ? parallelism : 2 * parallelism;
     }
 
     private Optional<TrialSpec> propose(SweepState state) {

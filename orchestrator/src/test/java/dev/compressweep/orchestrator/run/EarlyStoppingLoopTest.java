@@ -86,7 +86,7 @@ class EarlyStoppingLoopTest {
     @Test
     void shouldStopTrialsOutsideTheBestHalfOfTheirRungAndTellThemThroughKafka() {
         SweepSpec sweep = sweep("rungs-" + UUID.randomUUID().toString().substring(0, 6), 4, "");
-        ScriptedTrials trials = new ScriptedTrials();
+        ScriptedTrials trials = new ScriptedTrials(1);
 
         Run run = run(sweep, trials);
 
@@ -107,8 +107,8 @@ class EarlyStoppingLoopTest {
         SweepSpec sweep = sweep("stall-" + UUID.randomUUID().toString().substring(0, 6), 8,
                 "stop_when: {min_improvement: 0.01, patience: 2}");
 
-        Run first = run(sweep, new ScriptedTrials());
-        ScriptedTrials again = new ScriptedTrials();
+        Run first = run(sweep, new ScriptedTrials(1));
+        ScriptedTrials again = new ScriptedTrials(1);
         Run resumed = run(sweep, again);
 
         assertEquals(3, first.state.trials().size(), "the front stopped growing after trial #2: "

@@ -13,9 +13,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
- * A trial executor for tests of the sweep loop with a real broker: each trial runs on a thread of its own and
+ * A trial executor for tests of the sweep loop with a real broker: each trial runs on one of its slots' threads and
  * talks to Kafka as a trial process does, without training. It reports, at each of its rungs, validation accuracy
  * {@code 0.9 - 0.05 × index} and 4000 bytes, waits for the orchestrator's answer on the control topic
  * ({@link DecisionFeed}), and finishes stopped at the rung it was told to stop at, or complete (accuracy as at its
@@ -26,9 +28,16 @@ final class ScriptedTrials implements TrialExecutor {
     /** What trials heard, in the order they heard it. */
     final List<RungDecision> heard = new CopyOnWriteArrayList<>();
 
+    private final ExecutorService slots;
+
+    /** Runs {@code slots} trials at once, as Spark does with as many task slots, and queues the others. */
+    ScriptedTrials(int slots) {
+        this.slots = Executors.newFixedThreadPool(slots);
+    }
+
     @Override
     public CompletableFuture<Void> submit(TrialSpec spec) {
-        return CompletableFuture.runAsync(() -> run(spec));
+        return CompletableFuture.runAsync(() -> run(spec), slots);
     }
 
     private void run(TrialSpec spec) {
@@ -66,5 +75,7 @@ final class ScriptedTrials implements TrialExecutor {
     }
 
     @Override
-    public void close() {}
+    public void close() {
+        slots.shutdownNow();
+    }
 }

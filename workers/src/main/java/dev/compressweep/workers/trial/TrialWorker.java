@@ -61,21 +61,17 @@ final class TrialWorker {
     }
 
     /**
-     * Loads the engine's natives on a daemon thread while the worker waits for its first trial (a worker started
-     * ahead of need, {@link WarmWorkers}, is then ready to train); a trial that needs the engine first waits for the
-     * same load. An engine that cannot load is left for the trial to report.
+     * Loads the engine's natives before the first trial, so that a worker started ahead of need
+     * ({@link WarmWorkers}) is ready to train. On this thread, the one trials run on: the engine's settings at load
+     * (such as PyTorch's gradient mode) are per thread. An engine that cannot load is left for the trial to report.
      */
     private static void preloadEngine() {
-        Thread preload = new Thread(() -> {
-            try {
-                Engine.getInstance();
-            } catch (RuntimeException | LinkageError e) {
-                System.err.println("the trial worker could not load the engine ahead of its trials: "
-                        + TrialEvents.reason(e));
-            }
-        }, "engine-preload");
-        preload.setDaemon(true);
-        preload.start();
+        try {
+            Engine.getInstance();
+        } catch (RuntimeException | LinkageError e) {
+            System.err.println("the trial worker could not load the engine ahead of its trials: "
+                    + TrialEvents.reason(e));
+        }
     }
 
     /** Runs the request's trial with its output in the trial's log, and returns its exit code. */
