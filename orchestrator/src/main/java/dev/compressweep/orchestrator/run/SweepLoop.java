@@ -30,7 +30,8 @@ import java.util.concurrent.CompletionException;
  * one ends, until the budget is spent: Spark runs {@code parallelism} of them, and each slot has the next trial
  * waiting in Spark's queue, so that it starts as the slot frees rather than after the driver has read the end of
  * the last one from the event log and asked the sampler (the Bayesian sampler counts queued trials as pending).
- * A sweep with {@code search.stop_when} queues none ({@link #inFlightLimit}). Trials the log shows as started but never ended (their orchestrator was
+ * A sweep with {@code search.stop_when} queues none ({@link #inFlightLimit}). Trials the log shows as started but
+ * never ended (their orchestrator was
  * killed) are run again as a new attempt, which replaces the lost one's events.
  * With {@code search.early_stopping}, every rung a trial reports is judged at once ({@link RungJudge}, against the
  * results reported at that rung before it) and the decision is sent to the trial through the {@link SweepControl}.

@@ -71,7 +71,8 @@ final class ResultPublisher {
         Map<String, List<AttemptRun>> runs = tracker.trialRuns(experimentId);
         for (TrialRecord trial : summary.trials()) {
             AttemptRun.current(runs.getOrDefault(trial.trialId(), List.of())).ifPresent(run ->
-                    tracker.setTags(run.runId(), Map.of(PARETO_TAG, Boolean.toString(front.contains(trial.trialId())))));
+                    tracker.setTags(run.runId(), Map.of(PARETO_TAG,
+                            Boolean.toString(front.contains(trial.trialId())))));
         }
         tracker.setTags(sweepRun.runId(), Map.of(
                 "compressweep.feasible_trials", Integer.toString(summary.feasibleCount()),

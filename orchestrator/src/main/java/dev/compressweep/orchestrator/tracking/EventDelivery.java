@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * {@link EventRecorder}, tried again with back-off as {@link MlflowSink.Retry} says (a failure that may pass for
  * up to its patience, a refusal or any other error up to its tries); an event that cannot be read or written goes
  * to the dead-letter topic with the reason. Counts what happened. A poll's trials are written side by side, each on
- * one writer thread at a time; {@link #deliver(List, Consumer, ExecutorService)} is called by one thread, and {@link #stats()},
+ * one writer thread at a time; {@link #deliver(List, Consumer, ExecutorService)} is called by one thread, and
+ * {@link #stats()},
  * {@link #deadLetterLines()}, {@link #runId} and the {@link #terminal()} trials may be read from any thread.
  */
 final class EventDelivery {

@@ -15,7 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes {@link TrialEvent}s to an {@link ExperimentTracker}, one at a time or a trial's consecutive events together: the sweep's parent run, a child run per
+ * Writes {@link TrialEvent}s to an {@link ExperimentTracker}, one at a time or a trial's consecutive events
+ * together: the sweep's parent run, a child run per
  * attempt at a trial ({@link TrialAttempts}; the teacher's named {@code teacher}), its params with its first
  * metrics and tags, the final status and, last, the model ({@link ModelUpload}).
  *

@@ -19,10 +19,11 @@ import java.nio.file.Path;
  *   <li>{@code speedup_2_slots}: the trials' phase of that sweep on 1 slot against 2;
  *   <li>{@code sink_metrics_per_s}: Kafka to MLflow, measured at the sink ({@link SinkThroughput}).
  * </ul>
- * Every sweep's figures are under {@code sweeps}. A main, not a test: run it from the repository root with the
- * classpath of the orchestrator's tests: {@code scripts/bench-overhead.sh} (see the README, "Benchmarks"). Options: {@code -Dbench.out=FILE} (default
- * {@code target/benchmarks/overhead.json}), {@code -Dbench.noop=N} (100), {@code -Dbench.trials=N}
- * (40), {@code -Dbench.sink_trials=N} (100), {@code -Dcompressweep.trial.fresh_jvm=true} for a new JVM per trial.
+ * Every sweep's figures are under {@code sweeps}. A main, not a test: {@code scripts/bench-overhead.sh} runs it
+ * from the repository root with the classpath of the orchestrator's tests (see the README, "Benchmarks"). Options:
+ * {@code -Dbench.out=FILE} (default {@code target/benchmarks/overhead.json}), {@code -Dbench.noop=N} (100),
+ * {@code -Dbench.trials=N} (40), {@code -Dbench.sink_trials=N} (100), {@code -Dcompressweep.trial.fresh_jvm=true}
+ * for a new JVM per trial.
  */
 public final class OverheadBenchmark {
 

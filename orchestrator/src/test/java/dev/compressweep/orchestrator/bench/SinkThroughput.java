@@ -21,7 +21,8 @@ import java.util.Set;
 /**
  * How many metrics per second the MLflow sink moves from Kafka to MLflow: the events of many trials, each with a
  * PROGRESS event per epoch with the {@value #PROGRESS_METRICS} metrics a distillation trial reports (epoch, loss,
- * seconds, step, epochs trained and six validation metrics) and a FINISHED event with a real trial's {@value #FINAL_METRICS}
+ * seconds, step, epochs trained and six validation metrics) and a FINISHED event with a real trial's
+ * {@value #FINAL_METRICS}
  * metrics, are published to a new topic first; then a sink starts on it and the clock runs until it has handled
  * every trial's terminal event. Not thread-safe.
  */
