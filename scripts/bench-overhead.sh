@@ -16,5 +16,5 @@ mvn -B -q -o -pl orchestrator -am test-compile dependency:build-classpath -Dmdep
 source scripts/java-options.sh
 modules=orchestrator/target/test-classes:orchestrator/target/classes:workers/target/classes:search/target/classes
 modules=$modules:deploy/target/classes
-exec java "${JAVA_OPENS[@]}" -Xmx3g -Dai.djl.offline=true -Dcompressweep.home="$home" "$@" \
+exec java "${JAVA_OPENS[@]}" -Xmx3g -XX:TieredStopAtLevel=1 -Dai.djl.offline=true -Dcompressweep.home="$home" "$@" \
   -cp "$modules:$(cat "$classpath")" dev.compressweep.orchestrator.bench.OverheadBenchmark

@@ -19,8 +19,8 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * The sweep's progress bar: trials done out of the budget, with failed, running and the best feasible
- * trial so far by the first objective. Each ended trial also gets one line of its own above the bar.
+ * The sweep's progress bar: trials done out of the budget, with failed, in flight (running or queued) and the best
+ * feasible trial so far by the first objective. Each ended trial also gets one line of its own above the bar.
  * Without a terminal (a log file, CI) there is no bar: each ended trial prints its line and the status.
  */
 final class ProgressView implements SweepListener {
@@ -49,7 +49,7 @@ final class ProgressView implements SweepListener {
         String line = name + " " + describe(record);
         long ended = state.count(TrialState.COMPLETE) + state.count(TrialState.STOPPED)
                 + state.count(TrialState.FAILED);
-        String status = String.format(Locale.ROOT, "failed %d, stopped %d, running %d, best %s",
+        String status = String.format(Locale.ROOT, "failed %d, stopped %d, in flight %d, best %s",
                 state.count(TrialState.FAILED), state.count(TrialState.STOPPED), state.count(TrialState.RUNNING),
                 best(state));
         if (bar == null) {

@@ -38,7 +38,8 @@ import java.util.concurrent.TimeUnit;
  * to the spec's threads, and receives the system properties {@code ai.djl.offline} (default true),
  * {@code ENGINE_CACHE_DIR} and {@code DJL_CACHE_DIR} when set here, and the placement tags (a warm worker gets
  * them with each trial). Its heap is set by
- * the system property {@code compressweep.trial.xmx} (default {@value #DEFAULT_XMX}). Its standard input
+ * the system property {@code compressweep.trial.xmx} (default {@value #DEFAULT_XMX}); it compiles with C1 only.
+ * Its standard input
  * stays open while this JVM lives: the child stops when it closes. Thread-safe: calls share no state but the pool's.
  */
 public final class TrialProcess {
@@ -137,6 +138,9 @@ public final class TrialProcess {
         }
         cmd.add("-Xmx" + System.getProperty("compressweep.trial.xmx", DEFAULT_XMX));
         cmd.add("-XX:+UseSerialGC");
+        // a trial's Java code is glue around native kernels: the optimising compiler's work in every worker would
+        // only compete with the trials for the cores
+        cmd.add("-XX:TieredStopAtLevel=1");
         cmd.add("-cp");
         cmd.add(classpath());
         return cmd;
