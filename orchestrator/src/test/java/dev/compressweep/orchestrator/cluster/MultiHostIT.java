@@ -162,6 +162,22 @@ class MultiHostIT {
                 result.lastLine());
     }
 
+    @Test
+    @Order(5)
+    void shouldStopATrialOnAWorkerThroughTheControlTopicAndStopTheSweep() throws Exception {
+        Result result = submit(SWEEPS.resolve("early-stopping.yaml"), "early").await();
+
+        assertEquals(0, result.exitCode(), result.output());
+        List<JsonNode> trials = runs("early-it", "trial");
+        assertEquals(2, trials.size(), "the sweep stops before trial #2");
+        JsonNode stopped = trials.stream().filter(run -> "1".equals(MlflowRest.value(run, "tags",
+                "compressweep.trial_index"))).findFirst().orElseThrow();
+        assertEquals("1", MlflowRest.value(stopped, "tags", "stopped_at_epoch"), stopped.toString());
+        assertTrue(MlflowRest.value(stopped, "tags", "spark.host").startsWith("198.51.100."), stopped.toString());
+        String reason = MlflowRest.value(runs("early-it", "sweep").get(0), "tags", "compressweep.stop_reason");
+        assertTrue(reason != null && reason.startsWith("the feasible front's hypervolume grew by"), reason);
+    }
+
     private static Path variant(String name, String from, String to) throws IOException {
         String text = Files.readString(SWEEPS.resolve("multihost.yaml")).replace("name: multihost-it", "name: " + name);
         assertTrue(text.contains(from), from);
