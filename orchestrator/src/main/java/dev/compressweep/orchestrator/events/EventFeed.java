@@ -31,10 +31,7 @@ public final class EventFeed implements AutoCloseable {
     private final List<TopicPartition> partitions;
 
     public EventFeed(String bootstrapServers, String topic) {
-        Properties props = new Properties();
-        KafkaClientProperties.addTo(props);
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        Properties props = KafkaClientProperties.forConsumer(bootstrapServers);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
         this.partitions = consumer.partitionsFor(topic).stream()

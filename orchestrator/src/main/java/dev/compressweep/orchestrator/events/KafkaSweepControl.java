@@ -54,11 +54,7 @@ public final class KafkaSweepControl implements SweepControl, AutoCloseable {
         this.topic = Rungs.controlTopic(eventTopic);
         this.sweepId = sweepId;
         this.stoppedBefore = readStop(bootstrapServers);
-        Properties props = new Properties();
-        KafkaClientProperties.addTo(props);
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        Properties props = KafkaClientProperties.forProducer(bootstrapServers);
         props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         this.producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
     }
@@ -99,10 +95,7 @@ public final class KafkaSweepControl implements SweepControl, AutoCloseable {
 
     /** The reason of the last stop record of this sweep on the topic, reading it from its beginning to its end. */
     private Optional<String> readStop(String bootstrapServers) {
-        Properties props = new Properties();
-        KafkaClientProperties.addTo(props);
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        Properties props = KafkaClientProperties.forConsumer(bootstrapServers);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         try (KafkaConsumer<String, String> consumer =
                 new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {

@@ -38,9 +38,7 @@ public final class Topics {
      * @throws UserError when the broker cannot be reached, or an existing topic does not fit (naming what differs)
      */
     public static void ensure(String bootstrapServers, String topic, TopicSettings settings) {
-        Properties props = new Properties();
-        KafkaClientProperties.addTo(props);
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties props = KafkaClientProperties.forClient(bootstrapServers);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_SECONDS * 1000);
         try (Admin admin = Admin.create(props)) {
             NewTopic created = new NewTopic(topic, settings.partitions(), settings.replication())

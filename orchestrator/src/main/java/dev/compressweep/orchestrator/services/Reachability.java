@@ -52,9 +52,7 @@ public final class Reachability {
             throw new ServiceException(prefix + firstRefusal);
         }
         int millis = (int) Math.max(1, timeout.toMillis());
-        Properties props = new Properties();
-        KafkaClientProperties.addTo(props);
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        Properties props = KafkaClientProperties.forClient(bootstrap);
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis);
         props.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);

@@ -55,12 +55,9 @@ public final class DeadLetterReplay {
     public static Result replay(String bootstrapServers, String topic, List<Path> uploadFolders, MlflowSink.Retry retry,
             ExperimentTracker tracker) throws InterruptedException {
         String deadLetterTopic = DeadLetter.topicFor(topic);
-        Properties props = new Properties();
-        KafkaClientProperties.addTo(props);
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties props = KafkaClientProperties.forConsumer(bootstrapServers);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP_PREFIX + topic);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         try (KafkaConsumer<String, String> consumer =
                         new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());

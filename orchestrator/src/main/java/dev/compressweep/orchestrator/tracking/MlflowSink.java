@@ -150,12 +150,9 @@ public final class MlflowSink implements AutoCloseable {
     private final Thread thread;
 
     private MlflowSink(Config config, ExperimentTracker tracker) {
-        Properties props = new Properties();
-        KafkaClientProperties.addTo(props);
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        Properties props = KafkaClientProperties.forConsumer(config.bootstrapServers());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS);
         this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());

@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import java.util.TreeMap;
 
 /**
@@ -39,9 +42,27 @@ public final class KafkaClientProperties {
         current = Map.copyOf(copy);
     }
 
-    /** Adds the settings in use to {@code props}, a client's own settings. */
-    public static void addTo(Properties props) {
+    /** The settings of a client of {@code bootstrapServers}: the settings in use and the servers. */
+    public static Properties forClient(String bootstrapServers) {
+        Properties props = new Properties();
         current.forEach(props::put);
+        props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return props;
+    }
+
+    /** The settings of an idempotent producer whose sends every in-sync replica acknowledges. */
+    public static Properties forProducer(String bootstrapServers) {
+        Properties props = forClient(bootstrapServers);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        return props;
+    }
+
+    /** The settings of a consumer that commits its offsets itself, if it keeps any. */
+    public static Properties forConsumer(String bootstrapServers) {
+        Properties props = forClient(bootstrapServers);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        return props;
     }
 
     /**

@@ -45,11 +45,7 @@ public final class KafkaEventPublisher implements EventPublisher {
     public KafkaEventPublisher(String bootstrapServers, String topic) {
         this.deliveryTimeout = Duration.ofSeconds(Long.getLong(TIMEOUT_PROPERTY,
                 DEFAULT_DELIVERY_TIMEOUT.toSeconds()));
-        Properties props = new Properties();
-        KafkaClientProperties.addTo(props);
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        Properties props = KafkaClientProperties.forProducer(bootstrapServers);
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) MAX_BLOCK.toMillis());
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) deliveryTimeout.toMillis());
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);

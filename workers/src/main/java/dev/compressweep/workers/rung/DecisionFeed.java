@@ -39,10 +39,7 @@ public final class DecisionFeed implements AutoCloseable {
      * @throws org.apache.kafka.common.KafkaException when the broker cannot be reached or the topic does not exist
      */
     public static DecisionFeed open(String bootstrapServers, String eventTopic, String trialId) {
-        Properties props = new Properties();
-        KafkaClientProperties.addTo(props);
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        Properties props = KafkaClientProperties.forConsumer(bootstrapServers);
         props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) API_TIMEOUT.toMillis());
         KafkaConsumer<String, String> consumer =
