@@ -84,21 +84,15 @@ public final class MlflowTracker implements ExperimentTracker {
         String filter = tagEquals(TrackingTags.SWEEP_ID, sweepId) + " and "
                 + tagEquals(TrackingTags.KIND, TrackingTags.KIND_SWEEP);
         Map<String, String> tags = Map.of(TrackingTags.SWEEP_ID, sweepId, TrackingTags.KIND, TrackingTags.KIND_SWEEP);
-        return existingOrCreated(find(experimentId, filter), experimentId, "sweep " + sweepId, startTime, tags,
-                Map.of());
+        return existingOrCreated(find(experimentId, filter),
+                () -> created(experimentId, "sweep " + sweepId, startTime, tags), Map.of());
     }
 
     @Override
     public TrackedRun trialRun(String experimentId, String parentRunId, TrialRunSpec spec) {
         Optional<TrackedRun> existing = trialRuns(experimentId, spec.trialId()).stream()
                 .filter(run -> run.attempt() == spec.attempt()).map(AttemptRun::run).findFirst();
-        if (existing.isPresent()) {
-            logMissingParams(existing.get().runId(), spec.params());
-            return existing.get();
-        }
-        TrackedRun created = createTrialRun(experimentId, parentRunId, spec);
-        logParams(created.runId(), spec.params());
-        return created;
+        return existingOrCreated(existing, () -> createTrialRun(experimentId, parentRunId, spec), spec.params());
     }
 
     @Override
@@ -107,7 +101,7 @@ public final class MlflowTracker implements ExperimentTracker {
         tags.put(TrackingTags.TRIAL_ID, spec.trialId());
         tags.put(TrackingTags.ATTEMPT, Integer.toString(spec.attempt()));
         tags.put(TrackingTags.PARENT_RUN_ID, parentRunId);
-        return created(experimentId, spec.runName(), spec.startTime(), tags, Map.of());
+        return created(experimentId, spec.runName(), spec.startTime(), tags);
     }
 
     @Override
@@ -181,23 +175,24 @@ public final class MlflowTracker implements ExperimentTracker {
         client.close();
     }
 
-    private TrackedRun existingOrCreated(Optional<TrackedRun> existing, String experimentId, String runName,
-            Instant startTime, Map<String, String> tags, Map<String, String> params) {
+    /** {@code existing} with the params it lacks logged, or the run {@code create} makes with {@code params}. */
+    private TrackedRun existingOrCreated(Optional<TrackedRun> existing, Supplier<TrackedRun> create,
+            Map<String, String> params) {
         if (existing.isPresent()) {
             logMissingParams(existing.get().runId(), params);
             return existing.get();
         }
-        return created(experimentId, runName, startTime, tags, params);
+        TrackedRun created = create.get();
+        logParams(created.runId(), params);
+        return created;
     }
 
-    private TrackedRun created(String experimentId, String runName, Instant startTime, Map<String, String> tags,
-            Map<String, String> params) {
+    private TrackedRun created(String experimentId, String runName, Instant startTime, Map<String, String> tags) {
         CreateRun.Builder request = CreateRun.newBuilder().setExperimentId(experimentId).setRunName(runName)
                 .setStartTime(startTime.toEpochMilli());
         tags.forEach((key, value) -> request.addTags(tag(key, value)));
         request.addTags(tag("mlflow.user", System.getProperty("user.name", "compressweep")));
         RunInfo created = call("create run '" + runName + "'", () -> client.createRun(request.build()));
-        logParams(created.getRunId(), params);
         return new TrackedRun(experimentId, created.getRunId(), created.getArtifactUri(), true);
     }
 
