@@ -96,7 +96,7 @@ final class EventDelivery {
     private Step deliverTrial(List<TrialRuns.Group> groups, Consumer<RawEvent> handled)
             throws InterruptedException {
         for (TrialRuns.Group group : groups) {
-            if (group.events().size() > 1 && together(group.events())) {
+            if (group.events().size() > 1 && together(group)) {
                 group.events().forEach(handled);
                 continue;
             }
@@ -121,9 +121,9 @@ final class EventDelivery {
     }
 
     /** Records a group's events together; false when that failed, and they are to be written one by one. */
-    private boolean together(List<RawEvent> group) {
-        List<TrialEvent> events = group.stream().map(raw -> EventCodec.decode(raw.value())).toList();
-        EventRecorder recorder = recorder(group.get(0).experiment());
+    private boolean together(TrialRuns.Group group) {
+        List<TrialEvent> events = group.decoded();
+        EventRecorder recorder = recorder(group.events().get(0).experiment());
         try {
             (recorder.record(events) ? written : ignored).addAndGet(events.size());
         } catch (RuntimeException e) {

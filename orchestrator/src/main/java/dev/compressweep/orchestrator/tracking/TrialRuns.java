@@ -23,8 +23,9 @@ final class TrialRuns {
      *
      * @param trial the experiment and trial they belong to; for an event that cannot be read, where it was read
      * @param events the events, in order
+     * @param decoded the events decoded, in the same order; empty for an event that cannot be read
      */
-    record Group(String trial, List<RawEvent> events) {}
+    record Group(String trial, List<RawEvent> events, List<TrialEvent> decoded) {}
 
     private TrialRuns() {}
 
@@ -45,18 +46,19 @@ final class TrialRuns {
             try {
                 event = EventCodec.decode(raw.value());
             } catch (IncompatibleEventException e) {
-                groups.add(new Group(raw.coordinates(), List.of(raw)));
+                groups.add(new Group(raw.coordinates(), List.of(raw), List.of()));
                 continue;
             }
             String trial = raw.experiment() + "\n" + event.trialId();
             Group group = open.get(trial);
             if (group == null || openAttempt.get(trial) != event.attempt() || event.type() == EventType.FAILED) {
-                group = new Group(trial, new ArrayList<>());
+                group = new Group(trial, new ArrayList<>(), new ArrayList<>());
                 groups.add(group);
                 open.put(trial, group);
                 openAttempt.put(trial, event.attempt());
             }
             group.events().add(raw);
+            group.decoded().add(event);
             if (event.type().isTerminal()) {
                 open.remove(trial);
             }

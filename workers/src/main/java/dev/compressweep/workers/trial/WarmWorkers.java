@@ -117,17 +117,13 @@ public final class WarmWorkers {
      * trials in flight run, so that the next slot to take a trial finds it ready (the first trial of each slot
      * would otherwise pay for a JVM start). At most one worker is kept spare per key.
      */
-    private static void keepSpare(Key key) {
-        synchronized (WarmWorkers.class) {
-            if (!IDLE.getOrDefault(key, new ArrayDeque<>()).isEmpty()) {
-                return;
-            }
+    private static synchronized void keepSpare(Key key) {
+        Deque<WorkerProcess> idle = IDLE.computeIfAbsent(key, k -> new ArrayDeque<>());
+        if (!idle.isEmpty()) {
+            return;
         }
         try {
-            WorkerProcess spare = WorkerProcess.start(key.javaCommand(), key.threads());
-            synchronized (WarmWorkers.class) {
-                IDLE.computeIfAbsent(key, k -> new ArrayDeque<>()).addLast(spare);
-            }
+            idle.addLast(WorkerProcess.start(key.javaCommand(), key.threads()));
         } catch (IOException e) {
             LOG.warn("cannot start a spare trial worker; the next trial starts its own: {}", e.getMessage());
         }
