@@ -11,20 +11,20 @@ import java.util.Optional;
 
 /**
  * The sweeps the overhead benchmark runs: short real trials (one-epoch distillation of small MLP students on
- * {@value #TRAIN} Fashion-MNIST images, about a second each in a warm worker), and no-op trials ({@link NoopTrial}),
+ * {@value #TRAIN} Fashion-MNIST images unless told otherwise, about 0.3 s each in a warm worker), and no-op trials ({@link NoopTrial}),
  * which no sweep file can name: their search space is set here, on a parsed sweep. Each has a small real teacher,
  * trained first as in every sweep.
  */
 final class BenchSweeps {
 
-    /** Training images (validation included) of every benchmark sweep. */
+    /** Training images (validation included) of a benchmark sweep unless told otherwise. */
     static final int TRAIN = 20_000;
 
     private BenchSweeps() {}
 
-    /** {@code trials} one-epoch distillation trials, {@code slots} at a time. */
-    static SweepSpec distillation(String name, int trials, int slots) {
-        return parse(name, trials, slots, """
+    /** {@code trials} one-epoch distillation trials on {@code train} images, {@code slots} at a time. */
+    static SweepSpec distillation(String name, int trials, int slots, int train) {
+        return parse(name, train, trials, slots, """
                     chain: [[distill]]
                     distill:
                       student: mlp
@@ -37,7 +37,7 @@ final class BenchSweeps {
 
     /** {@code trials} no-op trials, {@code slots} at a time. */
     static SweepSpec noop(String name, int trials, int slots) {
-        SweepSpec parsed = parse(name, trials, slots, """
+        SweepSpec parsed = parse(name, TRAIN, trials, slots, """
                     chain: [[quantize]]
                 """);
         SearchSpace space = SearchSpace.of(new Categorical(SweepSpec.CHAIN, List.of(NoopTrial.STEP),
@@ -46,7 +46,7 @@ final class BenchSweeps {
                 parsed.constraints(), parsed.selection(), parsed.search(), space, parsed.source(), parsed.base());
     }
 
-    private static SweepSpec parse(String name, int trials, int slots, String space) {
+    private static SweepSpec parse(String name, int train, int trials, int slots, String space) {
         String text = """
                 name: %s
                 seed: 7
@@ -63,7 +63,7 @@ final class BenchSweeps {
                   threads_per_trial: 1
                   trial_timeout_minutes: 10
                   space:
-                %s""".formatted(name, TRAIN, trials, slots, space);
+                %s""".formatted(name, train, trials, slots, space);
         return SweepFileParser.parse(text, name + ".yaml", Path.of("").toAbsolutePath());
     }
 }

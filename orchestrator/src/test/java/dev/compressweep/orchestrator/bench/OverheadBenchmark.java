@@ -22,8 +22,9 @@ import java.nio.file.Path;
  * Every sweep's figures are under {@code sweeps}. A main, not a test: {@code scripts/bench-overhead.sh} runs it
  * from the repository root with the classpath of the orchestrator's tests (see the README, "Benchmarks"). Options:
  * {@code -Dbench.out=FILE} (default {@code target/benchmarks/overhead.json}), {@code -Dbench.noop=N} (100),
- * {@code -Dbench.trials=N} (40), {@code -Dbench.sink_trials=N} (100), {@code -Dcompressweep.trial.fresh_jvm=true}
- * for a new JVM per trial.
+ * {@code -Dbench.trials=N} (40), {@code -Dbench.train=N} (the distillations' training images, 20,000; longer trials
+ * with more), {@code -Dbench.sink_trials=N} (100), {@code -Dcompressweep.trial.fresh_jvm=true} for a new JVM per
+ * trial.
  */
 public final class OverheadBenchmark {
 
@@ -36,6 +37,7 @@ public final class OverheadBenchmark {
         Path out = Path.of(System.getProperty("bench.out", "target/benchmarks/overhead.json"));
         int noopTrials = Integer.getInteger("bench.noop", 100);
         int realTrials = Integer.getInteger("bench.trials", 40);
+        int train = Integer.getInteger("bench.train", BenchSweeps.TRAIN);
         int sinkTrials = Integer.getInteger("bench.sink_trials", 100);
         String kafka = RealServices.kafka();
         String mlflow = RealServices.mlflow();
@@ -45,9 +47,9 @@ public final class OverheadBenchmark {
         SweepTiming noop = say("no-op", TimedSweep.run(BenchSweeps.noop("bench-noop-" + mode, noopTrials, 2), kafka,
                 mlflow, runs));
         SweepTiming two = say("distill, 2 slots", TimedSweep.run(BenchSweeps.distillation("bench-distill-2-" + mode,
-                realTrials, 2), kafka, mlflow, runs));
+                realTrials, 2, train), kafka, mlflow, runs));
         SweepTiming one = say("distill, 1 slot", TimedSweep.run(BenchSweeps.distillation("bench-distill-1-" + mode,
-                realTrials, 1), kafka, mlflow, runs));
+                realTrials, 1, train), kafka, mlflow, runs));
         double sink = SinkThroughput.metricsPerSecond(kafka, mlflow, sinkTrials, SINK_EPOCHS, runs);
         System.out.printf("sink: %.0f metrics/s%n", sink);
 
@@ -60,6 +62,8 @@ public final class OverheadBenchmark {
         figures.put("speedup_2_slots", round(one.trialsSeconds() / two.trialsSeconds()));
         figures.put("sink_metrics_per_s", Math.round(sink));
         figures.put("trial_jvm", mode);
+        figures.put("distill_train_images", train);
+        figures.put("distill_trial_compute_s", round(one.computeSeconds() / one.trials()));
         ObjectNode sweeps = figures.putObject("sweeps");
         sweeps.set("noop", json.valueToTree(noop));
         sweeps.set("distill_2_slots", json.valueToTree(two));

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs one sweep through the real path (a {@link SweepSession} on local Spark, with the real broker and MLflow
@@ -38,6 +39,7 @@ final class TimedSweep implements SweepListener {
     private long trialsStart;
     private long eventLogEnd;
     private long trialsEnd;
+    private String failure = "not every trial was FINISHED in MLflow";
 
     private TimedSweep(SweepSpec sweep, String kafka, String mlflow) {
         this.sweep = sweep;
@@ -57,7 +59,7 @@ final class TimedSweep implements SweepListener {
         new SweepSession(sweep, options, new PrintStream(OutputStream.nullOutputStream())).run(timed);
         double session = (System.nanoTime() - start) / 1e9;
         if (timed.trialsEnd == 0) {
-            throw new IllegalStateException("sweep " + sweep.name() + " ended without every trial FINISHED in MLflow");
+            throw new IllegalStateException("benchmark sweep " + sweep.name() + " failed: " + timed.failure);
         }
         return new SweepTiming(sweep.search().budget(), slots, (timed.trialsEnd - timed.trialsStart) / 1e9,
                 (timed.eventLogEnd - timed.trialsStart) / 1e9, session, timed.computeSeconds());
@@ -70,10 +72,21 @@ final class TimedSweep implements SweepListener {
         }
     }
 
-    /** Every trial has ended in the event log: waits for MLflow to show them all FINISHED (before the sink's wait). */
+    /**
+     * Every trial has ended in the event log: waits for MLflow to show them all FINISHED (before the sink's wait).
+     * A trial that did not complete makes the figures meaningless: the sweep fails at once, naming it.
+     */
     @Override
     public void onEnd(SweepState state) {
         eventLogEnd = System.nanoTime();
+        Optional<TrialRecord> incomplete = state.trials().stream()
+                .filter(t -> t.index() >= 0 && t.state() != TrialState.COMPLETE).findFirst();
+        if (incomplete.isPresent()) {
+            TrialRecord trial = incomplete.get();
+            failure = "trial " + trial.trialId() + " ended " + trial.state()
+                    + (trial.error() == null ? "" : ": " + trial.error());
+            return;
+        }
         String experiment = mlflow.get("experiments/get-by-name", "experiment_name", sweep.name())
                 .path("experiment").path("experiment_id").asText();
         long deadline = System.nanoTime() + PATIENCE.toNanos();
