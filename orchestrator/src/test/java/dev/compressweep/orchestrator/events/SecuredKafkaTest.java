@@ -6,14 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.compressweep.orchestrator.UserError;
+import dev.compressweep.orchestrator.services.LocalPorts;
 import dev.compressweep.workers.event.EventType;
 import dev.compressweep.workers.event.KafkaClientProperties;
 import dev.compressweep.workers.event.KafkaEventPublisher;
 import dev.compressweep.workers.event.TrialEvent;
 import dev.compressweep.workers.event.TrialRole;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,8 +46,8 @@ class SecuredKafkaTest {
 
     @BeforeAll
     static void startASecuredBroker() throws IOException, InterruptedException {
-        int port = freePort();
-        int controller = freePort();
+        int port = LocalPorts.free();
+        int controller = LocalPorts.free();
         bootstrap = "127.0.0.1:" + port;
         String jaas = "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"admin\""
                 + " password=\"admin\" user_admin=\"admin\" user_sweeper=\"s3cret\";";
@@ -74,7 +73,7 @@ class SecuredKafkaTest {
         broker = new ProcessBuilder(java, "-Xmx256m", "-cp", cp, "kafka.Kafka", dir.resolve("server.properties")
                 .toString()).redirectErrorStream(true).redirectOutput(dir.resolve("broker.log").toFile()).start();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!answers(port)) {
+        while (!LocalPorts.accepts(LocalPorts.HOST, port, Duration.ofSeconds(1))) {
             assertTrue(System.nanoTime() < deadline && broker.isAlive(), Files.readString(dir.resolve("broker.log")));
             Thread.sleep(200);
         }
@@ -121,19 +120,5 @@ class SecuredKafkaTest {
 
         assertTrue(e.getMessage().startsWith("Kafka at " + bootstrap) || e.getMessage().startsWith("cannot create"),
                 e.getMessage());
-    }
-
-    private static boolean answers(int port) {
-        try (Socket s = new Socket("127.0.0.1", port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }
