@@ -1,7 +1,9 @@
 package dev.compressweep.workers.compress;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.compressweep.workers.model.EngineArrays;
 import dev.compressweep.workers.model.Objective;
 
 /**
@@ -47,12 +49,14 @@ public final class DistillationLoss {
      */
     public static NDArray compute(NDArray student, NDArray teacher, NDArray labels, double temperature, double alpha) {
         check(temperature, alpha);
-        float t = (float) temperature;
+        NDManager manager = student.getManager();
+        NDArray t = EngineArrays.scalar(manager, (float) temperature);
         NDArray logPs = student.div(t).logSoftmax(1);
         NDArray logPt = teacher.div(t).logSoftmax(1);
         NDArray kl = logPt.exp().mul(logPt.sub(logPs)).sum(new int[] {1});
         NDArray ce = Objective.crossEntropy(student, labels);
-        return kl.mul((float) (alpha * temperature * temperature)).add(ce.mul((float) (1 - alpha))).mean();
+        return kl.mul(EngineArrays.scalar(manager, (float) (alpha * temperature * temperature)))
+                .add(ce.mul(EngineArrays.scalar(manager, (float) (1 - alpha)))).mean();
     }
 
     /**
@@ -61,8 +65,8 @@ public final class DistillationLoss {
      */
     public static Objective objective(TeacherLogits teacher, double temperature, double alpha) {
         check(temperature, alpha);
-        return (logits, labels, indices) -> compute(logits, logits.getManager().create(teacher.rows(indices),
-                new Shape(indices.length, teacher.classes())), labels, temperature, alpha);
+        return (logits, labels, indices) -> compute(logits, EngineArrays.of(logits.getManager(),
+                teacher.rows(indices), new Shape(indices.length, teacher.classes())), labels, temperature, alpha);
     }
 
     /** Validates the settings. */

@@ -9,6 +9,7 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import dev.compressweep.workers.data.ImageShape;
 import dev.compressweep.workers.data.ImageSplit;
+import dev.compressweep.workers.model.EngineArrays;
 import dev.compressweep.workers.model.Inference;
 import dev.compressweep.workers.model.Objective;
 
@@ -68,7 +69,7 @@ final class HintLoss implements Objective {
         int n = Math.min(count, train.size());
         ImageShape shape = train.shape();
         try (NDManager manager = hinted.getNDManager().newSubManager()) {
-            NDList x = new NDList(manager.create(train.images(0, n),
+            NDList x = new NDList(EngineArrays.of(manager, train.images(0, n),
                     new Shape(n, shape.channels(), shape.height(), shape.width())));
             float[] regressed = hinted.getBlock().forward(new ParameterStore(manager, false), x, false)
                     .get(1).toFloatArray();
@@ -93,8 +94,9 @@ final class HintLoss implements Objective {
         for (int k = 0; k < indices.length; k++) {
             System.arraycopy(features, indices[k] * width, rows, k * width, width);
         }
-        NDArray target = regressed.getManager().create(rows, new Shape(indices.length, width));
-        NDArray hint = regressed.sub(target).square().mean().div((float) scale);
-        return loss(outputs.head(), labels, indices).add(hint.mul((float) weight));
+        NDArray target = EngineArrays.of(regressed.getManager(), rows, new Shape(indices.length, width));
+        NDManager manager = regressed.getManager();
+        NDArray hint = regressed.sub(target).square().mean().div(EngineArrays.scalar(manager, (float) scale));
+        return loss(outputs.head(), labels, indices).add(hint.mul(EngineArrays.scalar(manager, (float) weight)));
     }
 }

@@ -28,7 +28,7 @@ public final class Inference {
 
     private static float[] forward(Model model, Block block, float[] pixels, int count, ImageShape shape) {
         try (NDManager manager = model.getNDManager().newSubManager()) {
-            NDList input = new NDList(manager.create(pixels,
+            NDList input = new NDList(EngineArrays.of(manager, pixels,
                     new Shape(count, shape.channels(), shape.height(), shape.width())));
             return block.forward(new ParameterStore(manager, false), input, false)
                     .singletonOrThrow()

@@ -40,7 +40,7 @@ public final class MaskedTraining {
                     anyZero |= values[i] == 0f;
                 }
                 if (anyZero) {
-                    pinned.add(new Pair<>(p, masks.create(mask, p.getArray().getShape())));
+                    pinned.add(new Pair<>(p, EngineArrays.of(masks, mask, p.getArray().getShape())));
                 }
             }
             TrainingHooks masking = new TrainingHooks() {

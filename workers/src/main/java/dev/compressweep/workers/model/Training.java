@@ -77,9 +77,9 @@ public final class Training {
             TrainingHooks hooks) {
         ImageShape shape = data.shape();
         try (NDManager batch = trainer.getManager().newSubManager()) {
-            NDArray x = batch.create(data.images(indices),
+            NDArray x = EngineArrays.of(batch, data.images(indices),
                     new Shape(indices.length, shape.channels(), shape.height(), shape.width()));
-            NDArray y = batch.create(data.labels(indices));
+            NDArray y = EngineArrays.of(batch, data.labels(indices));
             double value;
             hooks.beforeForward();
             try (GradientCollector collector = trainer.newGradientCollector()) {
