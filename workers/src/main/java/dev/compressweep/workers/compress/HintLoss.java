@@ -94,8 +94,8 @@ final class HintLoss implements Objective {
         for (int k = 0; k < indices.length; k++) {
             System.arraycopy(features, indices[k] * width, rows, k * width, width);
         }
-        NDArray target = EngineArrays.of(regressed.getManager(), rows, new Shape(indices.length, width));
         NDManager manager = regressed.getManager();
+        NDArray target = EngineArrays.of(manager, rows, new Shape(indices.length, width));
         NDArray hint = regressed.sub(target).square().mean().div(EngineArrays.scalar(manager, (float) scale));
         return loss(outputs.head(), labels, indices).add(hint.mul(EngineArrays.scalar(manager, (float) weight)));
     }

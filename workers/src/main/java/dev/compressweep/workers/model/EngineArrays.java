@@ -28,6 +28,13 @@ public final class EngineArrays {
         }
     }
 
+    /** As above, for int32 values in one dimension. */
+    public static NDArray of(NDManager manager, int[] values) {
+        try (NDArray wrapped = manager.create(values)) {
+            return wrapped.duplicate();
+        }
+    }
+
     /**
      * A float32 scalar in {@code manager}, in the engine's own memory. Arithmetic with a Java number on a DJL array
      * wraps that number in a scalar array it closes at once, while the engine may keep it in the autograd graph until
@@ -35,12 +42,5 @@ public final class EngineArrays {
      */
     public static NDArray scalar(NDManager manager, float value) {
         return of(manager, new float[] {value}, new Shape());
-    }
-
-    /** As above, for int32 values in one dimension. */
-    public static NDArray of(NDManager manager, int[] values) {
-        try (NDArray wrapped = manager.create(values)) {
-            return wrapped.duplicate();
-        }
     }
 }
