@@ -19,7 +19,7 @@ import java.util.function.BooleanSupplier;
 
 /**
  * An operating-system process that runs a service, with the processes it spawned (MLflow's
- * uvicorn workers, for instance), its output appended to a log file.
+ * gunicorn workers, for instance), its output appended to a log file.
  *
  * <p>A detached process runs in a session of its own ({@code setsid}), so it outlives the JVM and
  * a Ctrl-C in the terminal. Stopping sends SIGTERM to the process and its children, then SIGKILL
@@ -116,7 +116,7 @@ final class ServiceProcess {
     }
 
     /**
-     * SIGTERM to the process and its children (which stop their own workers, as uvicorn does);
+     * SIGTERM to the process and its children (which stop their own workers, as gunicorn does);
      * SIGKILL to any process of the tree still alive after {@code grace}.
      */
     void stop(Duration grace) {

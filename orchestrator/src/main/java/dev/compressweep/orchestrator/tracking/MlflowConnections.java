@@ -8,8 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes the MLflow Java client open a new connection per call to a plain-HTTP server. MLflow's server (uvicorn)
- * answers a call on a reused connection about 40 ms late (its response is written in two parts without
+ * Makes the MLflow Java client open a new connection per call to a plain-HTTP server. MLflow's default server
+ * (uvicorn) answers a call on a reused connection about 40 ms late (its response is written in two parts without
  * {@code TCP_NODELAY}, and the client's delayed acknowledgement holds the second), 5 times the cost of the call on
  * a new connection to a local server (measured: 54 against 12 ms per call). HTTPS servers keep the client's pooled
  * connections, as a TLS handshake per call costs more. The client has no setting for it, so its HTTP client is

@@ -4,6 +4,7 @@ import dev.compressweep.orchestrator.events.TopicSettings;
 import dev.compressweep.workers.event.KafkaClientProperties;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,7 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
@@ -30,10 +31,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Consumes every partition of a sweep's event topic and writes every event to the experiment tracker, on one
- * thread, which writes the trials of each poll side by side on {@value #WRITERS} writers, each trial's events in
- * order and the next poll only once every trial of this one is written. A trial's events read in one poll are
- * written together ({@link EventDelivery#deliver}): a trial whose STARTED, progress
- * and FINISHED arrive together costs a run's creation, one batch of metrics and tags, and its end.
+ * thread, which writes the trials of each batch side by side on {@value #WRITERS} writers, each trial's events in
+ * order and the next batch only once every trial of this one is written. A batch is what a poll reads and, while a
+ * trial read is still open, what the next polls read for up to {@code LINGER} ({@link OpenTrials}). A trial's events
+ * read in one batch are written together ({@link EventDelivery#deliver}): a trial whose STARTED, progress and
+ * FINISHED arrive within that time costs a run's creation, one batch of metrics and tags, its end and its model's
+ * upload; a longer one shows in MLflow at most that much later.
  *
  * <p>Nothing is dropped: offsets are committed only once an event is written, deliberately ignored (an older
  * attempt's, a FAILED after FINISHED), or kept on the dead-letter topic {@code <topic>.dead-letter} because it
@@ -136,9 +139,11 @@ public final class MlflowSink implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MlflowSink.class);
     private static final Duration POLL = Duration.ofMillis(250);
+    /** How long a batch waits for the open trials it read to end. */
+    private static final Duration LINGER = Duration.ofSeconds(1);
     /** Trials written at once: MLflow calls wait mostly on the server. */
     private static final int WRITERS = 4;
-    /** The most events a poll reads: a trial's events read together are written together. */
+    /** The most events a poll reads, and about the most a batch holds. */
     private static final int MAX_POLL_RECORDS = 2000;
 
     private final Consumer<String, String> consumer;
@@ -239,7 +244,7 @@ public final class MlflowSink implements AutoCloseable {
             consumer.assign(partitions());
             int failures = 0;
             while (stopping.getCount() > 0) {
-                boolean again = handle(consumer.poll(POLL));
+                boolean again = handle(batch());
                 failures = again ? failures + 1 : 0;
                 if (again) {
                     stopping.await(config.retry().backoff(failures).toMillis(), TimeUnit.MILLISECONDS);
@@ -277,10 +282,32 @@ public final class MlflowSink implements AutoCloseable {
     }
 
     /**
-     * Delivers a poll's events, each trial's in order; true when an event must be read again (it and every later
+     * A poll's records and, while some trial read is open and the batch is not full, those of the polls that follow
+     * it, for up to {@link #LINGER} after the first.
+     */
+    private List<ConsumerRecord<String, String>> batch() {
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        OpenTrials open = new OpenTrials();
+        long deadline = 0;
+        do {
+            long left = records.isEmpty() ? POLL.toNanos() : deadline - System.nanoTime();
+            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofNanos(Math.max(0, left)))) {
+                records.add(record);
+                open.read(record);
+            }
+            if (deadline == 0 && !records.isEmpty()) {
+                deadline = System.nanoTime() + LINGER.toNanos();
+            }
+        } while (open.any() && records.size() < MAX_POLL_RECORDS && System.nanoTime() < deadline
+                && stopping.getCount() > 0);
+        return records;
+    }
+
+    /**
+     * Delivers a batch's events, each trial's in order; true when an event must be read again (it and every later
      * one of its partition are, and events handled after it are written again, which changes nothing).
      */
-    private boolean handle(ConsumerRecords<String, String> records) throws InterruptedException {
+    private boolean handle(List<ConsumerRecord<String, String>> records) throws InterruptedException {
         if (records.isEmpty()) {
             return false;
         }

@@ -7,12 +7,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * The events of one poll of the sink, and which of them were handled: events may be handled out of their partition's
+ * The events of one or more consecutive polls of the sink, and which of them were handled: events may be handled out of their partition's
  * order (a trial's events together), so a partition's offset moves only up to its first event not handled.
  * {@link #handled} may be called from any thread; the rest by one.
  */
@@ -21,15 +20,12 @@ final class PollBatch {
     private final Map<TopicPartition, List<RawEvent>> byPartition = new LinkedHashMap<>();
     private final Set<RawEvent> handled = ConcurrentHashMap.newKeySet();
 
-    /** The records of a poll, every one for {@code experiment}. */
-    PollBatch(ConsumerRecords<String, String> records, String experiment) {
-        for (TopicPartition partition : records.partitions()) {
-            List<RawEvent> events = new ArrayList<>();
-            for (ConsumerRecord<String, String> record : records.records(partition)) {
-                events.add(new RawEvent(record.topic(), record.partition(), record.offset(), record.key(),
-                        record.value() == null ? "" : record.value(), experiment));
-            }
-            byPartition.put(partition, events);
+    /** The records of consecutive polls, in the order they were read, every one for {@code experiment}. */
+    PollBatch(List<ConsumerRecord<String, String>> records, String experiment) {
+        for (ConsumerRecord<String, String> record : records) {
+            byPartition.computeIfAbsent(new TopicPartition(record.topic(), record.partition()),
+                    partition -> new ArrayList<>()).add(new RawEvent(record.topic(), record.partition(),
+                    record.offset(), record.key(), record.value() == null ? "" : record.value(), experiment));
         }
     }
 

@@ -65,7 +65,7 @@ class EmbeddedServicesTest {
 
         assertEquals(List.of("mlflow", "kafka"), stopped.stream().map(ServiceStatus::name).toList());
         assertEquals(List.of(State.RUNNING, State.RUNNING), stopped.stream().map(ServiceStatus::state).toList());
-        assertTrue(tree.size() >= 3, "the broker, the MLflow command and uvicorn, but got " + tree);
+        assertTrue(tree.size() >= 3, "the broker, the MLflow command and gunicorn, but got " + tree);
         assertTrue(tree.stream().noneMatch(ProcessHandle::isAlive), "no process of the services may survive");
         assertFalse(Files.exists(home.services().resolve("kafka.json")));
         assertEquals(List.of(State.STOPPED, State.STOPPED),

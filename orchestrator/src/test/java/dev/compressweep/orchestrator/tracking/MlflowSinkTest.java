@@ -17,6 +17,7 @@ import dev.compressweep.orchestrator.fixtures.Topics;
 import dev.compressweep.orchestrator.fixtures.TrialEvents;
 import dev.compressweep.orchestrator.services.LocalPorts;
 import dev.compressweep.orchestrator.services.MlflowServer;
+import dev.compressweep.workers.event.KafkaEventPublisher;
 import dev.compressweep.workers.event.TrialEvent;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -84,6 +85,31 @@ class MlflowSinkTest {
         assertEquals("teacher", teacherRun.path("info").path("run_name").asText());
         assertEquals(parent, tag(teacherRun, "mlflow.parentRunId"));
         assertEquals(new MlflowSink.Stats(12, 0, 0), sink.stats());
+    }
+
+    @Test
+    void shouldWriteAShortTrialsEventsReadInSeveralPollsTogether() throws Exception {
+        sweep = new SinkFixture(tmp, 1);
+        CountingTracker counting = new CountingTracker(sweep.tracker);
+        MlflowSink sink = sweep.start(sweep.config("sink-test-" + sweep.sweepId), counting);
+        TrialEvents trial = TrialEvents.trial(sweep.sweepId, 0, List.of("distill"), Map.of("distill.width", 16L));
+        List<TrialEvent> events = List.of(trial.started(), trial.progress(1, 0.9), trial.progress(2, 0.5),
+                trial.finished(Map.of("accuracy", 0.9), sweep.artifact("model.onnx", "model")));
+
+        try (KafkaEventPublisher publisher = new KafkaEventPublisher(sweep.bootstrap, sweep.topic)) {
+            for (TrialEvent event : events) {
+                publisher.publish(event);
+                Thread.sleep(100);
+            }
+        }
+
+        assertTrue(sink.awaitTerminal(Set.of(trial.trialId()), WAIT));
+        JsonNode run = sweep.only("tags.`compressweep.trial_id` = '" + trial.trialId() + "'");
+        assertEquals("FINISHED", status(run));
+        assertEquals(List.of(1L, 2L), sweep.steps(run, "loss"));
+        assertEquals(List.of(1, 1, 1, 1), List.of(counting.calls("createTrialRun"), counting.calls("log"),
+                counting.calls("terminate"), counting.calls("uploadArtifact")),
+                "one run made, one batch of params, metrics and tags, its end, its model");
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
@@ -17,9 +16,8 @@ class PollBatchTest {
 
     @Test
     void shouldCommitEachPartitionUpToItsFirstEventNotHandledAndReadAgainFromThere() {
-        PollBatch batch = new PollBatch(new ConsumerRecords<>(Map.of(
-                p0, List.of(record(p0, 10), record(p0, 11), record(p0, 12)),
-                p1, List.of(record(p1, 5), record(p1, 6)))), "e");
+        PollBatch batch = new PollBatch(List.of(record(p0, 10), record(p1, 5), record(p0, 11), record(p1, 6),
+                record(p0, 12)), "e");
         List<RawEvent> events = batch.events();
         events.stream().filter(e -> e.partition() == 0 && e.offset() != 11).forEach(batch::handled);
         events.stream().filter(e -> e.partition() == 1 && e.offset() == 6).forEach(batch::handled);
