@@ -39,6 +39,11 @@ public final class KafkaBroker implements AutoCloseable {
     private static final String NAME = "Kafka broker";
     private static final String ADVERTISED = "advertised.listeners";
     private static final String PLAINTEXT = "PLAINTEXT://";
+    /**
+     * The broker's JIT compiles with C1 only: a local broker carries a sweep's few events a second, and C2's
+     * compiling cost it more CPU than it saved while trials shared the machine with it.
+     */
+    private static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
 
     private final ServiceProcess process;
     private final String host;
@@ -80,7 +85,7 @@ public final class KafkaBroker implements AutoCloseable {
         if (!Files.exists(data.resolve("meta.properties"))) {
             format(java, classpath, dir, log);
         }
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-Xms128m",
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-Xms128m", C1_ONLY,
                 "-Djava.awt.headless=true",
                 "-Dlog4j2.configurationFile=" + dir.resolve("log4j2.properties").toAbsolutePath(),
                 "-cp", classpath, "kafka.Kafka", dir.resolve("server.properties").toAbsolutePath().toString()));
