@@ -7,6 +7,7 @@ import dev.compressweep.workers.trial.TeacherSpec;
 import dev.compressweep.workers.trial.TrialProcess;
 import dev.compressweep.workers.trial.TrialSpec;
 import dev.compressweep.workers.trial.TrialSpecCodec;
+import dev.compressweep.workers.trial.WarmWorkers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,7 +23,8 @@ import org.apache.spark.broadcast.Broadcast;
  * The body of a trial's Spark task, on whichever executor Spark placed it: checks that the node reads the data
  * (unless the data was shipped), unpacks the files the driver shipped (the sweep's teacher, or the user's teacher
  * file, and the data) into a folder of this node, runs the trial in a JVM of its own there ({@link TrialProcess}: a
- * warm worker of this executor's pool, tagged with the host and executor) and returns its outcome with its files.
+ * warm worker of this executor's pool, which keeps workers ready for the executor's {@link ExecutorSlots}, tagged
+ * with the host and executor) and returns its outcome with its files.
  * Nothing is read from or written to the driver's disk. Captures only the timeout, whether trials get a fresh JVM
  * each (the driver's {@value TrialProcess#FRESH_JVM_PROPERTY}, so one setting reaches every executor) and broadcast
  * handles, so it serialises trivially.
@@ -74,6 +76,7 @@ final class TrialTask implements Function<String, TaskResult> {
         TeacherSpec teacher = ShippedFiles.teacherFile(shipped).map(f -> spec.teacher().withPath(
                 folder.resolve(f).toString())).orElse(spec.teacher());
         Map<String, String> placement = Map.of("spark.host", host, "spark.executor_id", executor);
+        WarmWorkers.expectSlots(ExecutorSlots.of(env.conf()));
         return new TaskResult(TrialProcess.run(spec.runningIn(folder.toString(), teacher, dataset),
                 Duration.ofSeconds(timeoutSeconds), placement, freshJvm), null);
     }

@@ -23,8 +23,10 @@ import org.slf4j.LoggerFactory;
  * <p>Workers are kept by what a trial must share with its JVM: the command up to the main class
  * ({@link TrialProcess#javaCommand}: java, heap, classpath, system properties), the threads per trial, which are
  * fixed when the engine loads, and the Kafka client settings its environment carries ({@link KafkaClientProperties}).
- * When a trial takes the last idle worker of its key, a spare one starts for the next trial ({@link #keepSpare}), so
- * a pool holds one worker more than the trials it runs at once. After each trial its worker goes back to the pool
+ * When a trial takes a worker, the pool starts enough new ones ({@link #keepSpares}) that one more than the JVM's
+ * other trial slots are idle ({@link #expectSlots}; at least one spare), so a pool holds one worker more than the
+ * trials it runs at once, and the workers of the first trials start while the sweep's first job (its teacher) runs
+ * rather than beside the trials. After each trial its worker goes back to the pool
  * unless it must be replaced ({@link WorkerProcess#replacement}): it
  * crashed or was stopped (the trial's timeout, an interrupted task), the trial ended without its terminal event, or it
  * reached a {@link WorkerLimits limit} (trials run, resident memory). A worker
@@ -38,6 +40,10 @@ public final class WarmWorkers {
 
     /** Idle workers by key, the most recently used first. Guarded by the class. */
     private static final Map<Key, Deque<WorkerProcess>> IDLE = new HashMap<>();
+    /** Workers running a trial, by key. Guarded by the class. */
+    private static final Map<Key, Integer> BUSY = new HashMap<>();
+    /** The most trials this JVM runs at once, as far as it was told. Guarded by the class. */
+    private static int slots = 1;
 
     private WarmWorkers() {}
 
@@ -66,18 +72,31 @@ public final class WarmWorkers {
     static TrialExit run(WorkerRequest request, int threads, Duration timeout) throws IOException {
         Key key = new Key(TrialProcess.javaCommand(), threads, KafkaClientProperties.current());
         WorkerProcess worker = take(key);
-        keepSpare(key);
-        Optional<TrialExit> exit = worker.run(request, timeout);
-        if (exit.isEmpty()) {
-            LOG.warn("trial worker {} was gone before it took trial {}: running it in a new worker", worker.pid(),
-                    request.trialId());
-            worker.close();
-            worker = WorkerProcess.start(key.javaCommand(), key.threads());
-            exit = worker.run(request, timeout);
+        busy(key, 1);
+        try {
+            keepSpares(key);
+            Optional<TrialExit> exit = worker.run(request, timeout);
+            if (exit.isEmpty()) {
+                LOG.warn("trial worker {} was gone before it took trial {}: running it in a new worker",
+                        worker.pid(), request.trialId());
+                worker.close();
+                worker = WorkerProcess.start(key.javaCommand(), key.threads());
+                exit = worker.run(request, timeout);
+            }
+            giveBack(key, worker, request.trialId());
+            return exit.orElseGet(() -> new TrialExit(-1, "two trial workers in a row ended before taking the trial",
+                    false));
+        } finally {
+            busy(key, -1);
         }
-        giveBack(key, worker, request.trialId());
-        return exit.orElseGet(() -> new TrialExit(-1, "two trial workers in a row ended before taking the trial",
-                false));
+    }
+
+    /**
+     * Tells the pool that this JVM runs up to {@code count} trials at once (its Spark executor's task slots): from the
+     * next trial on, it keeps that many workers, and a spare, ready beyond those running.
+     */
+    public static synchronized void expectSlots(int count) {
+        slots = Math.max(1, count);
     }
 
     /**
@@ -113,20 +132,24 @@ public final class WarmWorkers {
     }
 
     /**
-     * Starts a worker of {@code key} for the next trial if none is idle: it starts and loads the engine while the
-     * trials in flight run, so that the next slot to take a trial finds it ready (the first trial of each slot
-     * would otherwise pay for a JVM start). At most one worker is kept spare per key.
+     * Starts workers of {@code key} until one more than the slots not running a trial are idle (at least one): they
+     * start and load the engine while the trials in flight run, so that the next slots to take a trial find them
+     * ready (the first trial of each slot would otherwise pay for a JVM start).
      */
-    private static synchronized void keepSpare(Key key) {
+    private static synchronized void keepSpares(Key key) {
         Deque<WorkerProcess> idle = IDLE.computeIfAbsent(key, k -> new ArrayDeque<>());
-        if (!idle.isEmpty()) {
-            return;
-        }
+        int wanted = Math.max(1, slots + 1 - BUSY.getOrDefault(key, 0));
         try {
-            idle.addLast(WorkerProcess.start(key.javaCommand(), key.threads()));
+            while (idle.size() < wanted) {
+                idle.addLast(WorkerProcess.start(key.javaCommand(), key.threads()));
+            }
         } catch (IOException e) {
             LOG.warn("cannot start a spare trial worker; the next trial starts its own: {}", e.getMessage());
         }
+    }
+
+    private static synchronized void busy(Key key, int change) {
+        BUSY.merge(key, change, Integer::sum);
     }
 
     /** Keeps {@code worker} for the next trial of {@code key}, or ends it when it must be replaced. */

@@ -29,6 +29,7 @@ class WarmWorkersTest {
     @AfterEach
     void startFromAnEmptyPool() {
         WarmWorkers.closeIdle();
+        WarmWorkers.expectSlots(1);
         System.clearProperty(WorkerLimits.MAX_TRIALS_PROPERTY);
         System.clearProperty(WorkerLimits.MAX_RSS_PROPERTY);
     }
@@ -63,6 +64,17 @@ class WarmWorkersTest {
         assertTrue(ProcessHandle.of(spare).orElseThrow().info().startInstant().orElseThrow()
                 .isBefore(started.timestamp()), "the spare started with the trial before, not when it was needed");
         running.get();
+    }
+
+    @Test
+    void shouldKeepAWorkerReadyForEverySlotAndASpareOnceTheFirstTrialRan() {
+        run("sweep-n-15");
+        assertEquals(2, WarmWorkers.closeIdle(), "one slot: its worker and a spare");
+
+        WarmWorkers.expectSlots(3);
+        run("sweep-n-16");
+
+        assertEquals(4, WarmWorkers.closeIdle(), "three slots: the trial's worker, two for the other slots, a spare");
     }
 
     @Test

@@ -1,0 +1,33 @@
+package dev.compressweep.orchestrator.spark;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.spark.SparkConf;
+
+/**
+ * How many trials one executor runs at once: its cores over {@code spark.task.cpus}, the cores being local mode's
+ * ({@code local[N]}, {@code local[*]}, {@code local[N,F]}) or {@code spark.executor.cores}. Where neither says (an
+ * executor of a standalone worker takes the worker's cores by default), 1: the warm-worker pool then keeps a
+ * single spare, as it does for every slot count. Stateless.
+ */
+final class ExecutorSlots {
+
+    private static final Pattern LOCAL = Pattern.compile("local(?:\\[(\\*|\\d+)(?:,\\d+)?])?");
+
+    private ExecutorSlots() {}
+
+    static int of(SparkConf conf) {
+        Matcher local = LOCAL.matcher(conf.get("spark.master", ""));
+        int cores;
+        if (local.matches()) {
+            String count = local.group(1);
+            cores = count == null ? 1 : count.equals("*") ? Runtime.getRuntime().availableProcessors()
+                    : Integer.parseInt(count);
+        } else if (conf.contains("spark.executor.cores")) {
+            cores = conf.getInt("spark.executor.cores", 1);
+        } else {
+            return 1;
+        }
+        return Math.max(1, cores / Math.max(1, conf.getInt("spark.task.cpus", 1)));
+    }
+}

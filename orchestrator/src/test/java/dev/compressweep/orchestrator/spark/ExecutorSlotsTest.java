@@ -1,0 +1,34 @@
+package dev.compressweep.orchestrator.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.apache.spark.SparkConf;
+import org.junit.jupiter.api.Test;
+
+class ExecutorSlotsTest {
+
+    private static int slots(String master, String executorCores, int taskCpus) {
+        SparkConf conf = new SparkConf(false).set("spark.master", master).set("spark.task.cpus",
+                Integer.toString(taskCpus));
+        if (executorCores != null) {
+            conf.set("spark.executor.cores", executorCores);
+        }
+        return ExecutorSlots.of(conf);
+    }
+
+    @Test
+    void shouldDivideTheExecutorsCoresByTheTaskCpus() {
+        assertEquals(4, slots("local[4]", null, 1));
+        assertEquals(2, slots("local[4,3]", null, 2));
+        assertEquals(1, slots("local", null, 1));
+        assertEquals(Runtime.getRuntime().availableProcessors(), slots("local[*]", null, 1));
+        assertEquals(3, slots("spark://10.0.0.1:7077", "6", 2));
+        assertEquals(1, slots("spark://10.0.0.1:7077", "1", 2), "at least one");
+    }
+
+    @Test
+    void shouldSayOneWhenTheExecutorsCoresAreNotKnown() {
+        assertEquals(1, slots("spark://10.0.0.1:7077", null, 1));
+        assertEquals(1, slots("yarn", null, 1));
+    }
+}
