@@ -6,11 +6,15 @@ import org.apache.spark.SparkConf;
 
 /**
  * How many trials one executor runs at once: its cores over {@code spark.task.cpus}, the cores being local mode's
- * ({@code local[N]}, {@code local[*]}, {@code local[N,F]}) or {@code spark.executor.cores}. Where neither says (an
+ * ({@code local[N]}, {@code local[*]}, {@code local[N,F]}) or {@code spark.executor.cores}, and no more than the
+ * sweep's trials in flight ({@value #PARALLELISM}, set by {@link SparkSettings}). Where the cores are not set (an
  * executor of a standalone worker takes the worker's cores by default), 1: the warm-worker pool then keeps a
  * single spare, as it does for every slot count. Stateless.
  */
 final class ExecutorSlots {
+
+    /** The Spark property that carries the sweep's trials in flight to the executors. */
+    static final String PARALLELISM = "spark.compressweep.parallelism";
 
     private static final Pattern LOCAL = Pattern.compile("local(?:\\[(\\*|\\d+)(?:,\\d+)?])?");
 
@@ -28,6 +32,7 @@ final class ExecutorSlots {
         } else {
             return 1;
         }
-        return Math.max(1, cores / Math.max(1, conf.getInt("spark.task.cpus", 1)));
+        int slots = cores / Math.max(1, conf.getInt("spark.task.cpus", 1));
+        return Math.max(1, Math.min(slots, conf.getInt(PARALLELISM, slots)));
     }
 }

@@ -62,6 +62,7 @@ public final class SparkSettings {
         conf.setIfMissing("spark.ui.enabled", "false");
         conf.setIfMissing("spark.task.cpus", Integer.toString(threadsPerTrial));
         conf.setIfMissing("spark.task.maxFailures", "1");
+        conf.set(ExecutorSlots.PARALLELISM, Integer.toString(parallelism));
         conf.setIfMissing("spark.executorEnv.ORT_DISABLE_TELEMETRY", "1");
         String resolvedMaster = conf.get("spark.master");
         if (resolvedMaster.startsWith("local")) {

@@ -2,6 +2,7 @@ package dev.compressweep.orchestrator.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +25,15 @@ class ExecutorSlotsTest {
         assertEquals(Runtime.getRuntime().availableProcessors(), slots("local[*]", null, 1));
         assertEquals(3, slots("spark://10.0.0.1:7077", "6", 2));
         assertEquals(1, slots("spark://10.0.0.1:7077", "1", 2), "at least one");
+    }
+
+    @Test
+    void shouldNotExceedTheSweepsTrialsInFlight() {
+        SparkConf conf = new SparkConf(false).set("spark.master", "spark://10.0.0.1:7077")
+                .set("spark.executor.cores", "16").set(ExecutorSlots.PARALLELISM, "2");
+        assertEquals(2, ExecutorSlots.of(conf));
+        assertEquals(3, ExecutorSlots.of(SparkSettings.resolve("local[3]", Map.of(), null, 4, 1).conf()));
+        assertEquals(2, ExecutorSlots.of(SparkSettings.resolve(null, Map.of(), null, 2, 1).conf()));
     }
 
     @Test
