@@ -11,8 +11,9 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * The events of one or more consecutive polls of the sink, and which of them were handled: events may be handled out of their partition's
- * order (a trial's events together), so a partition's offset moves only up to its first event not handled.
+ * The events of one or more consecutive polls of the sink, and which of them were handled: events may be handled
+ * out of their partition's order (a trial's events together), so a partition's offset moves only up to its first
+ * event not handled.
  * {@link #handled} may be called from any thread; the rest by one.
  */
 final class PollBatch {
