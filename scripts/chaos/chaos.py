@@ -76,6 +76,8 @@ class Chaos:
         self.proc = None
         self.mlflow = None
         self.foreign = set(pids("dev[.]compressweep[.]workers[.]trial[.]TrialMain"))
+        # services nobody ran before this run are this run's: stopped at its end, not left behind
+        self.owns_services = " running " not in sh(self.cw, "services", "status")
 
     def say(self, text):
         print(f"[chaos {time.strftime('%H:%M:%S')}] {text}", flush=True)
@@ -214,13 +216,17 @@ def main():
             + ["mlflow"] * args.mlflow_restarts + ["trial"] * args.trial_kills)
     chaos.rng.shuffle(plan)
     chaos.say("plan: " + ", ".join(plan))
-    skipped = chaos.run(plan, args.max_minutes)
-    # a trial JVM stops within seconds of its launcher's end; one still alive after 30 s is an orphan
-    for _ in range(30):
-        if not chaos.orphans():
-            break
-        time.sleep(1)
-    c = chaos.count()
+    try:
+        skipped = chaos.run(plan, args.max_minutes)
+        # a trial JVM stops within seconds of its launcher's end; one still alive after 30 s is an orphan
+        for _ in range(30):
+            if not chaos.orphans():
+                break
+            time.sleep(1)
+        c = chaos.count()
+    finally:
+        if chaos.owns_services:
+            chaos.say("stopping the services this run started: " + sh(chaos.cw, "services", "stop").strip())
     print(f"trials planned {c['planned']}, complete {c['complete']}, failed {c['failed']}, lost {c['lost']},"
           f" duplicated {c['duplicated']}, stuck-running {c['stuck-running']}, orphans {c['orphans']},"
           f" duplicate-metric-points {c['duplicate-metric-points']}"
