@@ -25,7 +25,8 @@ final class RunCommand implements Callable<Integer> {
     private Path file;
 
     @Option(names = "--master", paramLabel = "URL",
-            description = "Spark master (default: spark.master from spark-submit or --conf, else local[parallelism])")
+            description = "Spark master (default: spark.master from spark-submit or --conf, else"
+                    + " local[2 x parallelism x threads_per_trial]: a trial running and one queued per slot)")
     private String master;
 
     @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "a Spark setting, as spark-submit's --conf")

@@ -32,7 +32,7 @@ class SparkSettingsTest {
         SparkSettings settings = SparkSettings.resolve(null, Map.of(), null, 2, 3);
 
         SparkConf conf = settings.conf();
-        assertEquals("local[6]", settings.master());
+        assertEquals("local[12]", settings.master(), "a core per trial thread, for the trial running and one queued");
         assertTrue(settings.local());
         assertFalse(settings.executorsElsewhere());
         assertEquals("127.0.0.1", settings.serviceHost());

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +45,8 @@ public final class WarmWorkers {
     private static final Map<Key, Integer> BUSY = new HashMap<>();
     /** The most trials this JVM runs at once, as far as it was told. Guarded by the class. */
     private static int slots = 1;
+    /** Lets {@link #slots} trials run at once when the JVM takes more; null when it does not. Guarded by the class. */
+    private static Semaphore gate;
 
     private WarmWorkers() {}
 
@@ -70,6 +73,25 @@ public final class WarmWorkers {
      * @throws IOException when no worker process can be started
      */
     static TrialExit run(WorkerRequest request, int threads, Duration timeout) throws IOException {
+        Semaphore slot = gate();
+        if (slot != null) {
+            try {
+                slot.acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new TrialExit(-1, "interrupted while the trial waited for a slot", false);
+            }
+        }
+        try {
+            return runInSlot(request, threads, timeout);
+        } finally {
+            if (slot != null) {
+                slot.release();
+            }
+        }
+    }
+
+    private static TrialExit runInSlot(WorkerRequest request, int threads, Duration timeout) throws IOException {
         Key key = new Key(TrialProcess.javaCommand(), threads, KafkaClientProperties.current());
         WorkerProcess worker = take(key);
         busy(key, 1);
@@ -93,10 +115,23 @@ public final class WarmWorkers {
 
     /**
      * Tells the pool that this JVM runs up to {@code count} trials at once (its Spark executor's task slots): from the
-     * next trial on, it keeps that many workers, and a spare, ready beyond those running.
+     * next trial on, it keeps that many workers, and a spare, ready beyond those running. When {@code gated}, the JVM
+     * may be handed more trials at once than that (local mode gives Spark a core for the trial queued behind each
+     * slot): the pool then runs {@code count} of them and the others wait, first come first served, so that a slot
+     * passes to the next trial as soon as its trial ends.
      */
-    public static synchronized void expectSlots(int count) {
-        slots = Math.max(1, count);
+    public static synchronized void expectSlots(int count, boolean gated) {
+        int wanted = Math.max(1, count);
+        if (!gated) {
+            gate = null;
+        } else if (gate == null || wanted != slots) {
+            gate = new Semaphore(wanted, true);
+        }
+        slots = wanted;
+    }
+
+    private static synchronized Semaphore gate() {
+        return gate;
     }
 
     /**

@@ -29,7 +29,7 @@ class WarmWorkersTest {
     @AfterEach
     void startFromAnEmptyPool() {
         WarmWorkers.closeIdle();
-        WarmWorkers.expectSlots(1);
+        WarmWorkers.expectSlots(1, false);
         System.clearProperty(WorkerLimits.MAX_TRIALS_PROPERTY);
         System.clearProperty(WorkerLimits.MAX_RSS_PROPERTY);
     }
@@ -71,10 +71,29 @@ class WarmWorkersTest {
         run("sweep-n-15");
         assertEquals(2, WarmWorkers.closeIdle(), "one slot: its worker and a spare");
 
-        WarmWorkers.expectSlots(3);
+        WarmWorkers.expectSlots(3, false);
         run("sweep-n-16");
 
         assertEquals(4, WarmWorkers.closeIdle(), "three slots: the trial's worker, two for the other slots, a spare");
+    }
+
+    @Test
+    void shouldLetAGatedJvmRunOnlyItsSlotsTrialsAtOnceAndTheNextInTheFreedSlot() throws Exception {
+        WarmWorkers.expectSlots(1, true);
+        TrialSpec first = noop("sweep-n-17", 1);
+        TrialSpec queued = noop("sweep-n-18", 0);
+        CompletableFuture<TrialOutcome> running = CompletableFuture.supplyAsync(() -> TrialProcess.run(first, TIMEOUT,
+                Map.of()));
+        awaitStarted(first.trialId());
+
+        TrialOutcome next = TrialProcess.run(queued, TIMEOUT, Map.of());
+
+        TrialOutcome ended = running.get();
+        TrialEvent started = awaitStarted(queued.trialId());
+        assertTrue(!started.timestamp().isBefore(ended.terminal().timestamp()),
+                "the queued trial started at " + started.timestamp() + ", before the slot's trial ended at "
+                        + ended.terminal().timestamp());
+        assertEquals(pid(ended), pid(next), "it took the freed slot's worker");
     }
 
     @Test
