@@ -67,7 +67,8 @@ public final class WarmWorkers {
 
     /**
      * Runs {@code request}'s trial in an idle worker of this JVM with the settings it needs, or in a new one, and
-     * waits up to {@code timeout} for its end.
+     * waits up to {@code timeout} for its end; in a gated JVM ({@link #expectSlots}) it first waits for a free slot,
+     * which the timeout does not count.
      *
      * @param threads the trial's threads ({@link TrialSpec#threads()})
      * @throws IOException when no worker process can be started
