@@ -20,6 +20,15 @@ final class ExecutorSlots {
 
     private ExecutorSlots() {}
 
+    /**
+     * Whether the executor is this JVM in local mode ({@code local}, {@code local[N]}, ...), whose Spark cores include
+     * one for the trial queued behind each slot ({@link SparkSettings#QUEUED_AND_RUNNING}), so that the warm-worker
+     * pool must gate it. Not {@code local-cluster}: its executors are JVMs of their own, with the cores they have.
+     */
+    static boolean local(SparkConf conf) {
+        return LOCAL.matcher(conf.get("spark.master", "")).matches();
+    }
+
     static int of(SparkConf conf) {
         Matcher local = LOCAL.matcher(conf.get("spark.master", ""));
         int cores;

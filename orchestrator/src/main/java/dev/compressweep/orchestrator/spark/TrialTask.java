@@ -76,7 +76,7 @@ final class TrialTask implements Function<String, TaskResult> {
         TeacherSpec teacher = ShippedFiles.teacherFile(shipped).map(f -> spec.teacher().withPath(
                 folder.resolve(f).toString())).orElse(spec.teacher());
         Map<String, String> placement = Map.of("spark.host", host, "spark.executor_id", executor);
-        WarmWorkers.expectSlots(ExecutorSlots.of(env.conf()), env.conf().get("spark.master", "").startsWith("local"));
+        WarmWorkers.expectSlots(ExecutorSlots.of(env.conf()), ExecutorSlots.local(env.conf()));
         return new TaskResult(TrialProcess.run(spec.runningIn(folder.toString(), teacher, dataset),
                 Duration.ofSeconds(timeoutSeconds), placement, freshJvm), null);
     }

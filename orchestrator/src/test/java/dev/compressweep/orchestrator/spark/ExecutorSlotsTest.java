@@ -1,6 +1,8 @@
 package dev.compressweep.orchestrator.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.apache.spark.SparkConf;
@@ -34,6 +36,16 @@ class ExecutorSlotsTest {
         assertEquals(2, ExecutorSlots.of(conf));
         assertEquals(3, ExecutorSlots.of(SparkSettings.resolve("local[3]", Map.of(), null, 4, 1).conf()));
         assertEquals(2, ExecutorSlots.of(SparkSettings.resolve(null, Map.of(), null, 2, 1).conf()));
+    }
+
+    @Test
+    void shouldGateOnlyLocalModesOwnExecutor() {
+        for (String master : new String[] {"local", "local[4]", "local[*]", "local[4,3]"}) {
+            assertTrue(ExecutorSlots.local(new SparkConf(false).set("spark.master", master)), master);
+        }
+        for (String master : new String[] {"local-cluster[2,1,1024]", "spark://10.0.0.1:7077", "yarn"}) {
+            assertFalse(ExecutorSlots.local(new SparkConf(false).set("spark.master", master)), master);
+        }
     }
 
     @Test
